@@ -1,0 +1,3 @@
+public enum MiniSolveCommand {
+  public static func main() {}
+}

@@ -1,0 +1,3 @@
+import MiniSolveCLI
+
+MiniSolveCommand.main()
