@@ -1,3 +1,99 @@
+import Foundation
+import MiniSolveRecipe
+
+/// The `minisolve` entry point: picks the subcommand and turns errors into exit codes.
 public enum MiniSolveCommand {
-  public static func main() {}
+  public static let version = "0.1.0"
+
+  static let commands: [CommandEntry] = [
+    CommandEntry(LintCommand.self), CommandEntry(CompileCommand.self),
+    CommandEntry(SchemaCommand.self),
+  ]
+
+  public static func main() -> Never {
+    exit(run(Array(CommandLine.arguments.dropFirst()), terminal: .current))
+  }
+
+  /// Runs a command line (without the program name) and returns the exit code.
+  public static func run(_ arguments: [String], terminal: Terminal) -> Int32 {
+    guard let first = arguments.first else {
+      terminal.err(overview)
+      return ExitCode.usage
+    }
+    switch first {
+    case "--help", "-h":
+      terminal.out(overview)
+      return ExitCode.success
+    case "--version":
+      terminal.out("minisolve \(version)\n")
+      return ExitCode.success
+    case "help":
+      return help(arguments.dropFirst().first, terminal: terminal)
+    default:
+      break
+    }
+    guard let command = commands.first(where: { $0.spec.name == first }) else {
+      var message = "unknown command '\(first)'"
+      if let near = Suggestion.closest(to: first, among: commands.map(\.spec.name)) {
+        message += "; did you mean '\(near)'?"
+      }
+      terminal.err("error: \(message)\n\n\(overview)")
+      return ExitCode.usage
+    }
+    let spec = command.spec
+    do {
+      let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: spec)
+      if parsed.has("help") {
+        terminal.out(spec.help)
+        return ExitCode.success
+      }
+      return try command.run(parsed, terminal)
+    } catch let error as UsageError {
+      let usage = error.spec.map { "\n\($0.help)" } ?? ""
+      terminal.err("error: \(error.message)\n\(usage)")
+      return ExitCode.usage
+    } catch let failure as CommandFailure {
+      terminal.err("error: \(failure.message)\n")
+      return ExitCode.failure
+    } catch {
+      terminal.err("error: \(error)\n")
+      return ExitCode.failure
+    }
+  }
+
+  private static func help(_ name: String?, terminal: Terminal) -> Int32 {
+    guard let name else {
+      terminal.out(overview)
+      return ExitCode.success
+    }
+    guard let command = commands.first(where: { $0.spec.name == name }) else {
+      terminal.err("error: unknown command '\(name)'\n\n\(overview)")
+      return ExitCode.usage
+    }
+    terminal.out(command.spec.help)
+    return ExitCode.success
+  }
+
+  static var overview: String {
+    var text = """
+      minisolve \(version): package recipes checked, expanded and solved.
+
+      USAGE: minisolve <command> [options]
+
+      COMMANDS:
+
+      """
+    let width = commands.map(\.spec.name.count).max() ?? 0
+    for command in commands {
+      let padding = String(repeating: " ", count: width - command.spec.name.count + 2)
+      text += "  \(command.spec.name)\(padding)\(command.spec.summary)\n"
+    }
+    text += """
+
+      Run 'minisolve <command> --help' for a command's options.
+      Global: --help, --version.
+
+      """
+    return text
+  }
 }

@@ -9,6 +9,7 @@ struct Composer {
   private struct Sequence {
     var items: [Node] = []
     var weight = 1
+    var height = 1
     var mark: Mark
     var tag: String?
     var anchor: String?
@@ -16,6 +17,7 @@ struct Composer {
 
   private struct Mapping {
     var weight = 1
+    var height = 1
     var pairs: [Pair] = []
     var pendingKey: Node?
     var seenKeys: [String: Mark] = [:]
@@ -28,7 +30,7 @@ struct Composer {
   private let parser: LibYAMLParser
   private let limits: YAMLLimits
   private var stack: [Frame] = []
-  private var anchors: [String: (node: Node, weight: Int)] = [:]
+  private var anchors: [String: (node: Node, weight: Int, height: Int)] = [:]
   private var expandedNodes = 0
 
   init(parser: LibYAMLParser, limits: YAMLLimits) {
@@ -56,13 +58,18 @@ struct Composer {
       case .scalar(let scalar, let anchor, let tag, let mark):
         let node = Node(.scalar(scalar), mark: mark, tag: tag)
         try count(1, at: mark)
-        root = try finish(node, weight: 1, anchor: anchor) ?? root
+        root = try finish(node, weight: 1, height: 0, anchor: anchor) ?? root
       case .alias(let name, let mark):
         guard let anchored = anchors[name] else {
           throw YAMLError(.undefinedAlias, at: mark, "alias '*\(name)' names no earlier anchor")
         }
         try count(anchored.weight, at: mark)
-        root = try finish(anchored.node, weight: anchored.weight, anchor: nil) ?? root
+        try checkDepth(stack.count + anchored.height, at: mark)
+        // The repeated node stands where the alias is written; the nodes inside keep their marks.
+        var node = anchored.node
+        node.mark = mark
+        root =
+          try finish(node, weight: anchored.weight, height: anchored.height, anchor: nil) ?? root
       case .sequenceStart(let anchor, let tag, let mark):
         try push(.sequence(Sequence(mark: mark, tag: tag, anchor: anchor)), at: mark)
       case .mappingStart(let anchor, let tag, let mark):
@@ -74,12 +81,17 @@ struct Composer {
   }
 
   private mutating func push(_ frame: Frame, at mark: Mark) throws {
-    if stack.count >= limits.maximumDepth {
+    try checkDepth(stack.count + 1, at: mark)
+    try count(1, at: mark)
+    stack.append(frame)
+  }
+
+  /// Refuses a collection nested `depth` levels deep, whether written out or reached by an alias.
+  private func checkDepth(_ depth: Int, at mark: Mark) throws {
+    if depth > limits.maximumDepth {
       throw YAMLError(
         .depthLimit, at: mark, "nesting deeper than \(limits.maximumDepth) levels")
     }
-    try count(1, at: mark)
-    stack.append(frame)
   }
 
   private mutating func count(_ nodes: Int, at mark: Mark) throws {
@@ -98,24 +110,31 @@ struct Composer {
     switch frame {
     case .sequence(let sequence):
       let node = Node(.sequence(sequence.items), mark: sequence.mark, tag: sequence.tag)
-      return try finish(node, weight: sequence.weight, anchor: sequence.anchor)
+      return try finish(
+        node, weight: sequence.weight, height: sequence.height, anchor: sequence.anchor)
     case .mapping(let mapping):
       let node = Node(.mapping(try merged(mapping)), mark: mapping.mark, tag: mapping.tag)
-      return try finish(node, weight: mapping.weight, anchor: mapping.anchor)
+      return try finish(
+        node, weight: mapping.weight, height: mapping.height, anchor: mapping.anchor)
     }
   }
 
   /// Records an anchor and adds a finished node to its parent; returns it when it is the root.
-  private mutating func finish(_ node: Node, weight: Int, anchor: String?) throws -> Node? {
-    if let anchor { anchors[anchor] = (node, weight) }
+  /// `weight` counts the node's expanded nodes, `height` its levels of collections.
+  private mutating func finish(
+    _ node: Node, weight: Int, height: Int, anchor: String?
+  ) throws -> Node? {
+    if let anchor { anchors[anchor] = (node, weight, height) }
     guard let top = stack.popLast() else { return node }
     switch top {
     case .sequence(var sequence):
       sequence.items.append(node)
       sequence.weight += weight
+      sequence.height = max(sequence.height, height + 1)
       stack.append(.sequence(sequence))
     case .mapping(var mapping):
       mapping.weight += weight
+      mapping.height = max(mapping.height, height + 1)
       try add(node, to: &mapping)
       stack.append(.mapping(mapping))
     }
@@ -157,7 +176,11 @@ struct Composer {
             "'<<' merges a mapping or a sequence of mappings, not a \(source.kindName)")
         }
         for pair in sourcePairs {
-          guard let text = pair.key.scalar?.text else { continue }
+          // Keys that are not scalars cannot be compared, so each one is kept.
+          guard let text = pair.key.scalar?.text else {
+            pairs.append(pair)
+            continue
+          }
           if present.insert(text).inserted { pairs.append(pair) }
         }
       }

@@ -82,7 +82,8 @@ final class LibYAMLParser {
       message = "\(problem) \(context) (started at \(contextMark))"
     }
     if parser.error == YAML_READER_ERROR {
-      return YAMLError(.invalidUTF8, at: .start, message)
+      let mark = UTF8Check.mark(ofOffset: parser.problem_offset, in: Array(buffer))
+      return YAMLError(.invalidUTF8, at: mark, message)
     }
     return YAMLError(.syntax, at: Self.mark(parser.problem_mark), message)
   }
@@ -106,8 +107,7 @@ final class LibYAMLParser {
     return String(cString: pointer)
   }
 
-  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String
-  {
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
     guard let pointer, length > 0 else { return "" }
     let bytes = UnsafeBufferPointer(start: pointer, count: length)
     return String(decoding: bytes, as: UTF8.self)

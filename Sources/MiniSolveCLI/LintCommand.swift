@@ -1,0 +1,107 @@
+import MiniSolveRecipe
+import MiniSolveYAML
+
+/// `minisolve lint`: checks recipe and pipeline files like source code.
+enum LintCommand: Command {
+  static let spec = CommandSpec(
+    name: "lint", summary: "Check recipes and pipelines; report every problem with its position.",
+    arguments: "[PATH...] [options]",
+    discussion: """
+      PATH is a recipe, a pipeline file or a folder searched for *.yaml (default: recipes/).
+      Files inside a folder named 'pipelines' are checked as named pipelines. Each recipe is
+      decoded, then compiled for every --arch, so unknown variables, inputs and pipelines are
+      found too. Exits 1 when any error is found.
+      """,
+    options: [
+      .value("pipeline-dir", "DIR", repeatable: true, "Also look for named pipelines in DIR."),
+      .value("arch", "ARCH", repeatable: true, "Compile for ARCH (default: x86_64 and aarch64)."),
+      .value("format", "text|json", "Output format (default: text)."),
+    ])
+
+  static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
+    let format = try OutputFormat(arguments.value("format"), spec: spec)
+    let architectures = try ArchitectureArgument.parse(
+      arguments.all("arch"), default: ["x86_64", "aarch64"], spec: spec)
+    let paths = arguments.positionals.isEmpty ? ["recipes"] : arguments.positionals
+    let (files, missing) = Linter.files(in: paths)
+    if let first = missing.first {
+      throw CommandFailure(message: "no such file or folder: \(first)")
+    }
+
+    let linter = Linter(
+      library: PipelineLibrary(directories: arguments.all("pipeline-dir")),
+      architectures: architectures)
+    var diagnostics: [Diagnostic] = []
+    for file in files { diagnostics += linter.lint(file) }
+
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    switch format {
+    case .json:
+      let report: JSONValue = .object([
+        "diagnostics": .array(diagnostics.map(\.json)),
+        "files": .int(files.count),
+        "errors": .int(errors),
+        "warnings": .int(warnings),
+      ])
+      terminal.out(report.rendered())
+    case .text:
+      var printer = DiagnosticPrinter(
+        colour: terminal.stdoutIsTerminal, source: PipelineLibrary.sourceText(of:))
+      for diagnostic in diagnostics { terminal.out(printer.render(diagnostic)) }
+      terminal.err(
+        "checked \(files.count) file\(files.count == 1 ? "" : "s"): "
+          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+    }
+    return errors > 0 ? ExitCode.failure : ExitCode.success
+  }
+}
+
+/// `--format text|json`.
+enum OutputFormat: String {
+  case text, json
+
+  init(_ value: String?, spec: CommandSpec) throws {
+    guard let value else {
+      self = .text
+      return
+    }
+    guard let format = OutputFormat(rawValue: value) else {
+      throw UsageError(message: "unknown format '\(value)'; choose text or json", spec: spec)
+    }
+    self = format
+  }
+}
+
+/// `--arch` values checked against the architectures minisolve knows.
+enum ArchitectureArgument {
+  static func parse(
+    _ values: [String], default fallback: [String], spec: CommandSpec
+  ) throws -> [Architecture] {
+    var result: [Architecture] = []
+    for name in values.isEmpty ? fallback : values {
+      guard let architecture = Architecture.named(name) else {
+        let known = Architecture.known.map(\.name)
+        var message = "unknown architecture '\(name)'"
+        if let near = Suggestion.closest(to: name, among: known) {
+          message += "; did you mean '\(near)'?"
+        } else {
+          message += "; known: \(known.joined(separator: ", "))"
+        }
+        throw UsageError(message: message, spec: spec)
+      }
+      result.append(architecture)
+    }
+    return result
+  }
+}
+
+extension Diagnostic {
+  var json: JSONValue {
+    .object([
+      "path": .string(path), "line": .int(mark.line), "column": .int(mark.column),
+      "severity": .string(severity.rawValue), "category": .string(category),
+      "message": .string(message),
+    ])
+  }
+}
