@@ -26,7 +26,9 @@ extension Compiler {
       }
       let name = substituted(declaration.name, in: scope).value
       scope = contextScope(scope, subpackageName: name)
-      if let condition = declaration.condition, !holds(condition, in: scope) { return nil }
+      if let condition = declaration.condition, !holds(substituted(condition, in: scope)) {
+        return nil
+      }
       return (scope, item?.key)
     }
   }

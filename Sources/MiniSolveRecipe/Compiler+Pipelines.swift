@@ -22,11 +22,13 @@ extension Compiler {
     _ step: Step, in scope: Scope, inherited: Inherited,
     needs environment: inout CompiledEnvironment
   ) -> CompiledStep? {
-    if let condition = step.condition, !holds(condition, in: scope) { return nil }
-
     var compiled = CompiledStep()
+    if let condition = step.condition {
+      let text = substituted(condition, in: scope)
+      guard holds(text) else { return nil }
+      compiled.condition = text.value
+    }
     compiled.name = step.name.map { label($0, in: scope) }
-    compiled.condition = step.condition?.value
     compiled.runs = step.runs.map { substituted($0, in: scope).value }
     var settings = inherited
     if let directory = step.workingDirectory {
@@ -88,7 +90,7 @@ extension Compiler {
     callSites.append((definition.name, name.site))
     defer { callSites.removeLast() }
     let body = definition.step
-    if let condition = body.condition, !holds(condition, in: inner) {
+    if let condition = body.condition, !holds(substituted(condition, in: inner)) {
       return (inputs, { _ in [] })
     }
     for package in body.needs { environment.add(substituted(package, in: inner)) }
@@ -125,7 +127,9 @@ extension Compiler {
         failed = true
         continue
       }
-      values[name.value] = substituted(value, in: scope).value
+      let given = substituted(value, in: scope).value
+      values[name.value] = given
+      checkDigest(name.value, given, at: value)
     }
     let defaults = scope.withoutInputs()
     for input in declared where values[input.name.value] == nil {
@@ -142,6 +146,23 @@ extension Compiler {
       }
     }
     return failed ? nil : values
+  }
+
+  /// Checksum inputs must be hex digests of the right length; melange would fail the fetch late.
+  private func checkDigest(_ input: String, _ value: String, at site: Located<String>) {
+    let lengths = ["expected-sha256": [64], "expected-sha512": [128], "expected-commit": [40, 64]]
+    guard let expected = lengths[input], !value.isEmpty else { return }
+    let isHex = value.utf8.allSatisfy { byte in
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+    guard !isHex || !expected.contains(value.utf8.count) else { return }
+    let digits = expected.map(String.init).joined(separator: " or ")
+    error(
+      site, "invalid-checksum",
+      "'\(input)' must be \(digits) hexadecimal digits; '\(value)' has \(value.count) characters"
+        + (isHex ? "" : " and not all are hexadecimal"))
   }
 
   /// A step of a named pipeline as run from a caller: the caller's settings where it has none.
@@ -163,13 +184,12 @@ extension Compiler {
     }
   }
 
-  /// Whether an `if:` holds once its variables are replaced.
-  func holds(_ condition: Located<String>, in scope: Scope) -> Bool {
-    let text = substituted(condition, in: scope).value
+  /// Whether an `if:` holds, given its text with variables already replaced.
+  func holds(_ condition: Located<String>) -> Bool {
     do {
-      return try Expression.evaluate(text).isTruthy
+      return try Expression.evaluate(condition.value).isTruthy
     } catch {
-      self.error(condition, "invalid-condition", "condition '\(text)': \(error.message)")
+      self.error(condition, "invalid-condition", "condition '\(condition.value)': \(error.message)")
       return false
     }
   }

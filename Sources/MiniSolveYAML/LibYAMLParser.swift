@@ -82,7 +82,8 @@ final class LibYAMLParser {
       message = "\(problem) \(context) (started at \(contextMark))"
     }
     if parser.error == YAML_READER_ERROR {
-      let mark = UTF8Check.mark(ofOffset: parser.problem_offset, in: Array(buffer))
+      let offset = parser.problem_offset
+      let mark = UTF8Check.mark(ofOffset: offset, in: Array(buffer.prefix(offset)))
       return YAMLError(.invalidUTF8, at: mark, message)
     }
     return YAMLError(.syntax, at: Self.mark(parser.problem_mark), message)

@@ -92,6 +92,11 @@ import Testing
     #expect(shorthand(try #require(root["c"])) == "{z: 3, x: 1, y: 2}")
   }
 
+  @Test func mergeAnAliasedSequenceOfMappings() throws {
+    let root = try root("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nboth: &both [*a, *b]\nc: {<<: *both}\n")
+    #expect(shorthand(try #require(root["c"])) == "{x: 1, y: 2}")
+  }
+
   @Test func mergeAnInlineMapping() throws {
     #expect(shorthand(try root("<<: {a: 1}\nb: 2\n")) == "{b: 2, a: 1}")
   }

@@ -46,22 +46,23 @@ import Testing
   }
 
   @Test func expandedNodesOnePastTheLimitFail() {
-    let input = MarkedInput("a: &x [1, 2]\nb: «alias»*x\n")
+    // One more sequence around the alias makes ten.
+    let input = MarkedInput("a: &x [1, 2]\nb: [«alias»*x]\n")
     #expect(
-      readingError(input.text, limits: limits(nodes: 8))
+      readingError(input.text, limits: limits(nodes: 9))
         == YAMLError(
           .aliasLimit, at: input["alias"],
-          "document expands to more than 8 nodes (aliases expanding without bound?)"))
+          "document expands to more than 9 nodes (aliases expanding without bound?)"))
   }
 
   @Test func plainNodesCountTowardsTheLimit() throws {
-    let input = MarkedInput("[a, «b»b]\n")
-    #expect(try YAMLReader.parse(input.text, limits: limits(nodes: 3)) != nil)
+    #expect(try YAMLReader.parse("[a, b]\n", limits: limits(nodes: 3)) != nil)
+    let input = MarkedInput("[a, b, «c»c]\n")
     #expect(
-      readingError(input.text, limits: limits(nodes: 2))
+      readingError(input.text, limits: limits(nodes: 3))
         == YAMLError(
-          .aliasLimit, at: input["b"],
-          "document expands to more than 2 nodes (aliases expanding without bound?)"))
+          .aliasLimit, at: input["c"],
+          "document expands to more than 3 nodes (aliases expanding without bound?)"))
   }
 
   @Test func collectionsCountTowardsTheLimit() {
@@ -90,6 +91,13 @@ import Testing
     #expect(
       readingError(text)
         == YAMLError(.depthLimit, at: Mark(line: 1, column: 161), "nesting deeper than 64 levels"))
+  }
+
+  @Test func flowDepthAtASmallLimit() throws {
+    #expect(try YAMLReader.parse("[[[x]]]\n", limits: limits(depth: 3)) != nil)
+    #expect(
+      readingError("[[[[x]]]]\n", limits: limits(depth: 3))
+        == YAMLError(.depthLimit, at: Mark(line: 1, column: 4), "nesting deeper than 3 levels"))
   }
 
   @Test func blockDepthAtTheLimitPasses() throws {
@@ -127,14 +135,13 @@ import Testing
   }
 
   @Test func sizeAtTheLimitPasses() throws {
-    let text = "name: hello\n"
-    #expect(try YAMLReader.parse(text, limits: limits(bytes: 12)) != nil)
+    #expect(try YAMLReader.parse("name: hello\n", limits: limits(bytes: 12)) != nil)
   }
 
   @Test func sizeOnePastTheLimitFails() {
     #expect(
-      readingError("name: hello\n", limits: limits(bytes: 11))
-        == YAMLError(.sizeLimit, at: .start, "file is 12 bytes, more than the limit of 11"))
+      readingError("name: hello!\n", limits: limits(bytes: 12))
+        == YAMLError(.sizeLimit, at: .start, "file is 13 bytes, more than the limit of 12"))
   }
 
   @Test func sizeCountsBytesNotCharacters() {

@@ -1,0 +1,52 @@
+# Shared by scripts/test, scripts/demo and bench/run: install what is missing, count checks.
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CORPUS=${MINISOLVE_CORPUS:-$ROOT/../shared/corpus}
+VENV=$ROOT/.venv
+PASSED=0
+FAILED=0
+
+# Installs Debian packages that are not installed yet.
+need_apt() {
+  local missing=()
+  for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing ${missing[*]} (apt-get)"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; }
+}
+
+# Creates the project's Python venv and installs pinned PyPI tools into it when missing.
+need_pip() {
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  local missing=()
+  for requirement in "$@"; do
+    "$VENV/bin/python" -m pip show "${requirement%%==*}" >/dev/null 2>&1 || missing+=("$requirement")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing ${missing[*]} (pip, into .venv)"
+  "$VENV/bin/python" -m pip install -q "${missing[@]}"
+}
+
+# Runs one named check, counting it; its output is shown only when it fails.
+check() {
+  local name=$1
+  shift
+  local log
+  log=$(mktemp)
+  local started=$SECONDS
+  if "$@" >"$log" 2>&1; then
+    PASSED=$((PASSED + 1))
+    echo "ok    $name ($((SECONDS - started))s)"
+  else
+    FAILED=$((FAILED + 1))
+    echo "FAIL  $name ($((SECONDS - started))s)"
+    tail -n 40 "$log" | sed 's/^/      /'
+  fi
+  rm -f "$log"
+}
