@@ -3,7 +3,6 @@
 
 import argparse
 import json
-import os
 import platform
 import subprocess
 
@@ -160,10 +159,10 @@ def git_revision():
 
 def command_output(arguments):
     try:
-        result = subprocess.run(
-            arguments, capture_output=True, text=True, check=False, env=dict(os.environ)
-        )
+        result = subprocess.run(arguments, capture_output=True, text=True, check=False)
     except OSError:
+        return ""
+    if result.returncode != 0:
         return ""
     return (result.stdout + result.stderr).strip()
 

@@ -21,7 +21,7 @@ public enum JSONSchemaWriter {
   private static func objectSchema(_ object: ObjectShape) -> JSONValue {
     var properties: [String: JSONValue] = [:]
     for field in object.fields {
-      var schema = shapeSchema(field.shape)
+      var schema = shapeSchema(field.shape, required: field.required)
       if case .object(var members) = schema {
         members["description"] = .string(field.summary)
         schema = .object(members)
@@ -39,11 +39,12 @@ public enum JSONSchemaWriter {
     return .object(members)
   }
 
-  /// A null value is always allowed where a key is optional: decoding treats it as absent.
-  private static func shapeSchema(_ shape: Shape) -> JSONValue {
+  /// A null value is allowed where a key is optional: decoding treats it as absent.
+  private static func shapeSchema(_ shape: Shape, required: Bool = false) -> JSONValue {
     switch shape {
     case .string:
-      return .object(["type": .strings(["string", "number", "boolean", "null"])])
+      let types = ["string", "number", "boolean"] + (required ? [] : ["null"])
+      return .object(["type": .strings(types)])
     case .integerText:
       return .object([
         "type": .strings(["string", "integer"]),
