@@ -32,7 +32,7 @@ enum LintCommand: Command {
       library: PipelineLibrary(directories: arguments.all("pipeline-dir")),
       architectures: architectures)
     var diagnostics: [Diagnostic] = []
-    for file in files { diagnostics += linter.lint(file) }
+    for file in files { diagnostics += linter.lint(file.path, asPipeline: file.isPipeline) }
 
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors

@@ -23,6 +23,7 @@ public struct Architecture: Sendable, Equatable {
     known.first { $0.name == name || $0.goName == name }
   }
 
+  // TODO(compat): triplets are the glibc ones Wolfi builds with; musl distributions differ.
   /// The build-time names that depend on the architecture (glibc flavour, as Wolfi builds).
   var substitutions: [String: String] {
     [

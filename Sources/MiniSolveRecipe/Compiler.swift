@@ -38,18 +38,18 @@ public final class Compiler {
 
   /// `pipelines/` beside the recipe, or beside its `recipes/` folder.
   static func projectPipelineFolder(for recipePath: String) -> String? {
-    let folder = (recipePath as NSString).deletingLastPathComponent
-    let inside = (folder as NSString).appendingPathComponent("pipelines")
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: inside, isDirectory: &isFolder), isFolder.boolValue {
-      return inside
+    let folder = URL(fileURLWithPath: recipePath).standardizedFileURL.deletingLastPathComponent()
+    var candidates = [folder.appendingPathComponent("pipelines")]
+    if folder.lastPathComponent == "recipes" {
+      candidates.append(folder.deletingLastPathComponent().appendingPathComponent("pipelines"))
     }
-    let parent = (folder.isEmpty ? "." : folder) as NSString
-    let beside = (parent.deletingLastPathComponent as NSString).appendingPathComponent("pipelines")
-    if (parent.lastPathComponent == "recipes"),
-      FileManager.default.fileExists(atPath: beside, isDirectory: &isFolder), isFolder.boolValue
-    {
-      return beside
+    for candidate in candidates {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder),
+        isFolder.boolValue
+      {
+        return candidate.path
+      }
     }
     return nil
   }
@@ -72,17 +72,15 @@ public final class Compiler {
     let pipeline = expand(recipe.pipeline, in: mainScope, needs: &environment)
 
     var packages = [mainPackage(scope: mainScope)]
-    var seenNames = [package.name.value: package.name.site]
+    var seen = [package.name.value: packages[0]]
     for declaration in recipe.subpackages {
       for (scope, key) in expansions(of: declaration, base: base) {
         guard let compiled = subpackage(declaration, scope: scope, rangeKey: key, needs: &environment)
         else { continue }
-        if let first = seenNames[compiled.name.value] {
-          error(
-            compiled.name, "duplicate-package",
-            "package '\(compiled.name.value)' is defined twice (first at \(first))")
+        if let first = seen[compiled.name.value] {
+          error(compiled.name, "duplicate-package", duplicateMessage(compiled, first: first, declaration))
         }
-        seenNames[compiled.name.value] = compiled.name.site
+        seen[compiled.name.value] = seen[compiled.name.value] ?? compiled
         packages.append(compiled)
       }
     }
@@ -97,6 +95,19 @@ public final class Compiler {
       environment: environment, pipeline: pipeline, packages: packages,
       test: recipe.test.map { compileTest($0, scope: mainScope) },
       vars: resolvedVars(base))
+  }
+
+  private func duplicateMessage(
+    _ package: CompiledPackage, first: CompiledPackage, _ declaration: SubpackageDeclaration
+  ) -> String {
+    let name = package.name.value
+    if first.name.mark == package.name.mark, let a = first.rangeKey, let b = package.rangeKey {
+      let range = declaration.range?.value ?? ""
+      return "package '\(name)' is defined twice (items '\(a)' and '\(b)' of range '\(range)'"
+        + " give the same name)"
+    }
+    let place = first.name.path == package.name.path ? "\(first.name.mark)" : first.name.site
+    return "package '\(name)' is defined twice (first at \(place))"
   }
 
   // MARK: Scopes

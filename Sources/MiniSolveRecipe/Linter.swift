@@ -12,9 +12,16 @@ public struct Linter {
     self.architectures = architectures
   }
 
+  /// A file to lint and how to read it.
+  public struct File: Sendable, Equatable {
+    public var path: String
+    /// Inside a folder named `pipelines` (below the PATH given, or the PATH itself).
+    public var isPipeline: Bool
+  }
+
   /// The YAML files under the given paths, in a stable order; missing paths are reported.
-  public static func files(in paths: [String]) -> (files: [String], missing: [String]) {
-    var files: [String] = []
+  public static func files(in paths: [String]) -> (files: [File], missing: [String]) {
+    var files: [File] = []
     var missing: [String] = []
     for path in paths {
       var isFolder: ObjCBool = false
@@ -23,25 +30,31 @@ public struct Linter {
         continue
       }
       guard isFolder.boolValue else {
-        files.append(path)
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+        files.append(File(path: path, isPipeline: parent == "pipelines"))
         continue
       }
+      let rootIsPipelines = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        == "pipelines"
       let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
       files += found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        .map { (path as NSString).appendingPathComponent($0) }
+        .map { relative in
+          let inside = relative.split(separator: "/").dropLast().contains("pipelines")
+          return File(
+            path: (path as NSString).appendingPathComponent(relative),
+            isPipeline: rootIsPipelines || inside)
+        }
     }
     return (files, missing)
   }
 
-  /// Everything wrong with one file; a file inside a `pipelines` folder is a named pipeline.
-  public func lint(_ path: String) -> [Diagnostic] {
+  /// Everything wrong with one recipe, or with one named pipeline file.
+  public func lint(_ path: String, asPipeline: Bool = false) -> [Diagnostic] {
     guard let bytes = PipelineLibrary.read(path) else {
       return [Diagnostic(path: path, mark: .start, category: "io", message: "cannot read the file")]
     }
-    if path.split(separator: "/").dropLast().contains("pipelines") {
-      return lintPipeline(path, bytes: bytes)
-    }
+    if asPipeline { return lintPipeline(path, bytes: bytes) }
     let (recipe, diagnostics) = RecipeDecoder.decode(bytes, path: path)
     guard let recipe else { return diagnostics }
     var all = diagnostics

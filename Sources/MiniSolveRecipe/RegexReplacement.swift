@@ -7,6 +7,7 @@ struct RegexReplacement {
   let expression: NSRegularExpression
   private let groupNames: [String]
 
+  // TODO(compat): patterns run on ICU, not RE2; constructs only one of them has differ.
   /// Compiles a Go (RE2) pattern; `(?P<name>...)` groups are accepted.
   init(pattern: String) throws {
     let translated = pattern.replacingOccurrences(of: "(?P<", with: "(?<")

@@ -32,7 +32,11 @@ struct ShapeChecker {
       guard let scalar = node.scalar else {
         return wrongType(node, expected: "true or false", context: context)
       }
-      if scalar.style != .plain || BooleanText.value(scalar.text) == nil {
+      if scalar.style != .plain {
+        report(
+          node.mark, "invalid-boolean",
+          "'\(context)' must be true or false; '\(scalar.text)' is quoted, which makes it a string")
+      } else if BooleanText.value(scalar.text) == nil {
         report(node.mark, "invalid-boolean", "'\(context)' must be true or false, not '\(scalar.text)'")
       }
     case .list(let item):

@@ -12,15 +12,14 @@ struct SubstitutionError: Error {
 
 /// Replaces every `${{ name }}` and `${{ expression }}` in a text, in one pass.
 struct Substitution {
-  static let maximumVariableDepth = 16
-
   let scope: Scope
 
   func apply(_ text: Located<String>) throws(SubstitutionError) -> String {
-    try apply(text, depth: 0)
+    try apply(text, chain: [])
   }
 
-  private func apply(_ text: Located<String>, depth: Int) throws(SubstitutionError) -> String {
+  /// `chain` holds the variables being expanded, outermost first, to catch cycles.
+  private func apply(_ text: Located<String>, chain: [String]) throws(SubstitutionError) -> String {
     let source = text.value
     guard source.utf8.contains(UInt8(ascii: "$")) else { return source }
     var output = ""
@@ -34,24 +33,24 @@ struct Substitution {
       }
       let token = String(rest[open.lowerBound..<close.upperBound])
       let inner = rest[open.upperBound..<close.lowerBound].trimmingSpaces()
-      output += try value(of: inner, token: token, in: text, depth: depth)
+      output += try value(of: inner, token: token, in: text, chain: chain)
       rest = rest[close.upperBound...]
     }
     return output + rest
   }
 
   private func value(
-    of inner: String, token: String, in text: Located<String>, depth: Int
+    of inner: String, token: String, in text: Located<String>, chain: [String]
   ) throws(SubstitutionError) -> String {
     if Self.isName(inner) {
-      if let value = try lookup(inner, in: text, depth: depth) { return value }
+      if let value = try lookup(inner, in: text, chain: chain) { return value }
       throw SubstitutionError(
         category: "undefined-variable", message: unknownMessage(inner),
         path: text.path, mark: text.mark, needle: token)
     }
     do {
       return try Expression.evaluate(inner) { name in
-        (try? lookup(name, in: text, depth: depth)) ?? nil
+        (try? lookup(name, in: text, chain: chain)) ?? nil
       }.text
     } catch {
       throw SubstitutionError(
@@ -61,20 +60,29 @@ struct Substitution {
   }
 
   private func lookup(
-    _ name: String, in text: Located<String>, depth: Int
+    _ name: String, in text: Located<String>, chain: [String]
   ) throws(SubstitutionError) -> String? {
     if let value = scope.names[name] { return value }
     guard name.hasPrefix("vars."), let raw = scope.vars[String(name.dropFirst(5))] else {
       return nil
     }
-    if depth >= Self.maximumVariableDepth {
-      throw SubstitutionError(
-        category: "variable-cycle",
-        message: "variables refer to each other more than \(Self.maximumVariableDepth) deep"
-          + " (a cycle through '\(name)'?)",
-        path: raw.path, mark: raw.mark, needle: nil)
+    let variable = String(name.dropFirst(5))
+    if let start = chain.firstIndex(of: variable) {
+      throw cycleError(Array(chain[start...]))
     }
-    return try apply(raw, depth: depth + 1)
+    return try apply(raw, chain: chain + [variable])
+  }
+
+  /// A cycle named from the variable declared first, so every way into it reports the same.
+  private func cycleError(_ members: [String]) -> SubstitutionError {
+    let marks = members.map { scope.vars[$0]?.mark ?? .start }
+    let first = marks.indices.min { marks[$0] < marks[$1] } ?? 0
+    let rotated = Array(members[first...] + members[..<first])
+    let names = (rotated + [rotated[0]]).map { "vars.\($0)" }.joined(separator: " -> ")
+    let origin = scope.vars[rotated[0]]
+    return SubstitutionError(
+      category: "variable-cycle", message: "variables refer to each other in a cycle: \(names)",
+      path: origin?.path ?? "", mark: origin?.mark ?? .start, needle: nil)
   }
 
   private func unknownMessage(_ name: String) -> String {

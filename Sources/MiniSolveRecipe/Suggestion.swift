@@ -10,7 +10,10 @@ public enum Suggestion {
         best = (candidate, distance)
       }
     }
-    return best?.name
+    if let best { return best.name }
+    // A shortened key (`working-dir` for `working-directory`) is far in edits but plain to see.
+    guard target.count >= 4 else { return nil }
+    return candidates.sorted().first { $0.hasPrefix(word) }
   }
 
   /// Levenshtein distance with adjacent transpositions counted as one edit.

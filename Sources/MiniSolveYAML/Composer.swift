@@ -147,6 +147,7 @@ struct Composer {
       return
     }
     mapping.pendingKey = nil
+    // TODO(compat): keys compare by text (`1` and `01` differ); `!!merge <<` is a plain key.
     if let scalar = key.scalar, scalar.style == .plain, scalar.text == "<<", key.tag == nil {
       mapping.merges.append(node)
       return

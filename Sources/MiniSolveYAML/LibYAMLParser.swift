@@ -86,7 +86,29 @@ final class LibYAMLParser {
       let mark = UTF8Check.mark(ofOffset: offset, in: Array(buffer.prefix(offset)))
       return YAMLError(.invalidUTF8, at: mark, message)
     }
-    return YAMLError(.syntax, at: Self.mark(parser.problem_mark), message)
+    let mark = Self.mark(parser.problem_mark)
+    if !problem.contains("tab"), startsWithTab(line: mark.line) {
+      return YAMLError(
+        .syntax, at: Mark(line: mark.line, column: 1),
+        "a tab character indents this line; YAML indents with spaces only")
+    }
+    return YAMLError(.syntax, at: mark, message)
+  }
+
+  /// Whether the 1-based line's indentation holds a tab, the usual cause of libyaml's
+  /// "cannot start any token" at the start of a line.
+  private func startsWithTab(line: Int) -> Bool {
+    var current = 1
+    var index = 0
+    while current < line, index < buffer.count {
+      if buffer[index] == 0x0A { current += 1 }
+      index += 1
+    }
+    while index < buffer.count, buffer[index] == 0x20 || buffer[index] == 0x09 {
+      if buffer[index] == 0x09 { return true }
+      index += 1
+    }
+    return false
   }
 
   private static func mark(_ mark: yaml_mark_t) -> Mark {

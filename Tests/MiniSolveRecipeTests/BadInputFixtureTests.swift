@@ -114,7 +114,8 @@ private func compare(
     let expected = try expectations(in: path)
     #expect(!expected.isEmpty, "\(fixture) states no '# expect:' line")
 
-    let found = try linter(for: ["x86_64"]).lint(path).map(Finding.init)
+    let asPipeline = fixture.hasPrefix("bad-pipelines/")
+    let found = try linter(for: ["x86_64"]).lint(path, asPipeline: asPipeline).map(Finding.init)
     let (missing, extra) = compare(found: found, expected: expected)
 
     #expect(missing.isEmpty, "expected but not reported:\n\(lines(missing))")

@@ -138,8 +138,7 @@ import Testing
       readingError(input.text)
         == YAMLError(
           .syntax, at: input["tab"],
-          "found character that cannot start any token while scanning for the next token"
-            + " (started at 2:1)"))
+          "a tab character indents this line; YAML indents with spaces only"))
   }
 
   @Test func unclosedFlowSequence() {
