@@ -33,6 +33,7 @@ def parse_options():
     parser.add_argument("--runs", required=True, type=int)
     parser.add_argument("--warmup", required=True, type=int)
     parser.add_argument("--load-before", required=True)
+    parser.add_argument("--source", required=True, help="the commit the binary was built from")
     parser.add_argument("--hyperfine", required=True, help="hyperfine --export-json output")
     parser.add_argument("--table", required=True, help="name, command, peak kB, status, summary")
     return parser.parse_args()
@@ -58,13 +59,14 @@ def header(options, rows):
         "",
         "Written by `bench/run"
         + (" --quick" if options.mode == "quick" else "")
-        + "`; do not edit by hand. See bench/README.md for what each comparison measures.",
+        + "`; do not edit by hand.",
+        "See bench/README.md for what each comparison measures and how to run it.",
         "",
         f"- Run: {options.mode}, {options.runs} timed runs per command after "
         + f"{options.warmup} warm-up run{'s' if options.warmup != 1 else ''}"
         + " (hyperfine -N: no intermediate shell; each command's runs follow one another,"
         + " hyperfine does not interleave commands).",
-        f"- Source: {git_revision()}.",
+        f"- Source: {options.source}.",
         f"- Load average before the run: {options.load_before} (the cores are shared).",
         f"- minisolve lint says: `{rows['lint-x86_64']['summary']}` with `--arch x86_64`, "
         + f"`{rows['lint-default-arches']['summary']}` with both architectures (exit "
@@ -156,16 +158,6 @@ def memory_total():
                 kilobytes = int(line.split()[1])
                 return f"{kilobytes / 1024 / 1024:.1f} GB (MemTotal {kilobytes} kB)"
     return "unknown"
-
-
-def git_revision():
-    revision = command_output(["git", "rev-parse", "--short", "HEAD"])
-    if not revision:
-        return "not a git checkout"
-    dirty = command_output(
-        ["git", "status", "--porcelain", "--untracked-files=no", "--", "Sources"]
-    )
-    return f"commit {revision}" + (" with uncommitted changes under Sources/" if dirty else "")
 
 
 def command_output(arguments):

@@ -4,7 +4,8 @@ import MiniSolveYAML
 /// `minisolve compile`: prints a recipe fully expanded, as JSON.
 enum CompileCommand: Command {
   static let spec = CommandSpec(
-    name: "compile", summary: "Print a recipe fully expanded (variables, ranges, pipelines) as JSON.",
+    name: "compile",
+    summary: "Print a recipe fully expanded (variables, ranges, pipelines) as JSON.",
     arguments: "RECIPE [options]",
     discussion: """
       Every binary package with its runtime dependencies and provides, the build environment

@@ -51,7 +51,8 @@ enum LintCommand: Command {
       for diagnostic in diagnostics { terminal.out(printer.render(diagnostic)) }
       terminal.err(
         "checked \(files.count) file\(files.count == 1 ? "" : "s"): "
-          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+      )
     }
     return errors > 0 ? ExitCode.failure : ExitCode.success
   }

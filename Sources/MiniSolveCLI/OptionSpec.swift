@@ -19,7 +19,8 @@ struct OptionSpec: Sendable {
   static func value(
     _ name: String, _ placeholder: String, repeatable: Bool = false, _ help: String
   ) -> OptionSpec {
-    OptionSpec(name: name, kind: .value(placeholder: placeholder, repeatable: repeatable), help: help)
+    OptionSpec(
+      name: name, kind: .value(placeholder: placeholder, repeatable: repeatable), help: help)
   }
 
   /// `--name VALUE` as usage lines show it.

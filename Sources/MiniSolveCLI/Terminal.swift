@@ -6,8 +6,10 @@ public struct Terminal: Sendable {
   var stderrIsTerminal: Bool
 
   public static let current = Terminal(
-    stdoutIsTerminal: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
-    stderrIsTerminal: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    stdoutIsTerminal: isatty(STDOUT_FILENO) == 1
+      && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+    stderrIsTerminal: isatty(STDERR_FILENO) == 1
+      && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
 
   func out(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))

@@ -4,18 +4,24 @@ public struct Architecture: Sendable, Equatable {
   public var name: String
   /// Go's name (`amd64`, `arm64`), as `${{build.goarch}}` gives it.
   public var goName: String
-  /// The first part of GNU and Rust triplets.
-  public var tripletMachine: String
+  /// The machine, vendor and ABI suffix of GNU triplets (`aarch64`, `unknown`, ``).
+  var machine: String
+  var vendor: String
+  var abiSuffix = ""
+  /// The machine part of Rust triplets where it differs (`i686` for x86).
+  var rustMachine: String?
 
   public static let known: [Architecture] = [
-    Architecture(name: "x86_64", goName: "amd64", tripletMachine: "x86_64"),
-    Architecture(name: "aarch64", goName: "arm64", tripletMachine: "aarch64"),
-    Architecture(name: "armv7", goName: "arm", tripletMachine: "armv7"),
-    Architecture(name: "x86", goName: "386", tripletMachine: "i586"),
-    Architecture(name: "ppc64le", goName: "ppc64le", tripletMachine: "powerpc64le"),
-    Architecture(name: "s390x", goName: "s390x", tripletMachine: "s390x"),
-    Architecture(name: "riscv64", goName: "riscv64", tripletMachine: "riscv64"),
-    Architecture(name: "loongarch64", goName: "loong64", tripletMachine: "loongarch64"),
+    Architecture(name: "x86_64", goName: "amd64", machine: "x86_64", vendor: "pc"),
+    Architecture(name: "aarch64", goName: "arm64", machine: "aarch64", vendor: "unknown"),
+    Architecture(
+      name: "armv7", goName: "arm", machine: "armv7l", vendor: "unknown", abiSuffix: "eabihf",
+      rustMachine: "armv7"),
+    Architecture(name: "x86", goName: "386", machine: "i486", vendor: "pc", rustMachine: "i686"),
+    Architecture(name: "ppc64le", goName: "ppc64le", machine: "powerpc64le", vendor: "unknown"),
+    Architecture(name: "s390x", goName: "s390x", machine: "s390x", vendor: "ibm"),
+    Architecture(name: "riscv64", goName: "riscv64", machine: "riscv64", vendor: "unknown"),
+    Architecture(name: "loongarch64", goName: "loong64", machine: "loongarch64", vendor: "unknown"),
   ]
 
   /// The architecture by apk or Go name (`amd64` finds `x86_64`).
@@ -23,18 +29,25 @@ public struct Architecture: Sendable, Equatable {
     known.first { $0.name == name || $0.goName == name }
   }
 
-  // TODO(compat): triplets are the glibc ones Wolfi builds with; musl distributions differ.
-  /// The build-time names that depend on the architecture (glibc flavour, as Wolfi builds).
+  /// `machine-vendor-linux-LIBC`, as apko spells GNU triplets.
+  func gnuTriplet(_ libc: String) -> String { "\(machine)-\(vendor)-linux-\(libc)\(abiSuffix)" }
+
+  func rustTriplet(_ libc: String) -> String {
+    "\(rustMachine ?? machine)-unknown-linux-\(libc)\(abiSuffix)"
+  }
+
+  // TODO(compat): host triplets are the glibc ones Wolfi builds with; a musl host differs.
+  /// The build-time names that depend on the architecture.
   var substitutions: [String: String] {
     [
       "build.arch": name,
       "build.goarch": goName,
-      "host.triplet.gnu": "\(tripletMachine)-pc-linux-gnu",
-      "host.triplet.rust": "\(tripletMachine)-unknown-linux-gnu",
-      "cross.triplet.gnu.glibc": "\(tripletMachine)-pc-linux-gnu",
-      "cross.triplet.gnu.musl": "\(tripletMachine)-alpine-linux-musl",
-      "cross.triplet.rust.glibc": "\(tripletMachine)-unknown-linux-gnu",
-      "cross.triplet.rust.musl": "\(tripletMachine)-unknown-linux-musl",
+      "host.triplet.gnu": gnuTriplet("gnu"),
+      "host.triplet.rust": rustTriplet("gnu"),
+      "cross.triplet.gnu.glibc": gnuTriplet("gnu"),
+      "cross.triplet.gnu.musl": gnuTriplet("musl"),
+      "cross.triplet.rust.glibc": rustTriplet("gnu"),
+      "cross.triplet.rust.musl": rustTriplet("musl"),
     ]
   }
 }

@@ -66,7 +66,9 @@ extension CompiledStep {
     if let runs { object["runs"] = .string(runs) }
     if let condition { object["if"] = .string(condition) }
     if let workingDirectory { object["working-directory"] = .string(workingDirectory) }
-    if !environment.isEmpty { object["environment"] = .object(environment.mapValues { .string($0) }) }
+    if !environment.isEmpty {
+      object["environment"] = .object(environment.mapValues { .string($0) })
+    }
     if !steps.isEmpty { object["pipeline"] = .array(steps.map(\.json)) }
     return .object(object)
   }

@@ -98,8 +98,7 @@ extension Compiler {
     return value
   }
 
-  func compileEnvironment(_ declared: EnvironmentDeclaration, scope: Scope) -> CompiledEnvironment
-  {
+  func compileEnvironment(_ declared: EnvironmentDeclaration, scope: Scope) -> CompiledEnvironment {
     var environment = CompiledEnvironment()
     for package in declared.packages { environment.add(substituted(package, in: scope)) }
     environment.repositories = declared.repositories

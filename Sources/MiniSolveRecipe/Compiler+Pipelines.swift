@@ -60,7 +60,9 @@ extension Compiler {
     needs environment: inout CompiledEnvironment
   ) -> ([String: String], (Inherited) -> [CompiledStep])? {
     if callSites.count >= Self.maximumPipelineDepth {
-      error(name, "pipeline-depth", "pipelines use each other more than \(Self.maximumPipelineDepth) deep")
+      error(
+        name, "pipeline-depth",
+        "pipelines use each other more than \(Self.maximumPipelineDepth) deep")
       return nil
     }
     let definition: PipelineDefinition
@@ -179,7 +181,10 @@ extension Compiler {
     do {
       return try Substitution(scope: scope).apply(name)
     } catch {
-      warn(name, "label-variable", "\(error.message); the step name keeps it as written")
+      warn(
+        name, "label-variable",
+        "\((error as? SubstitutionError)?.message ?? "\(error)"); the step name keeps it as written"
+      )
       return name.value
     }
   }

@@ -75,10 +75,13 @@ public final class Compiler {
     var seen = [package.name.value: packages[0]]
     for declaration in recipe.subpackages {
       for (scope, key) in expansions(of: declaration, base: base) {
-        guard let compiled = subpackage(declaration, scope: scope, rangeKey: key, needs: &environment)
+        guard
+          let compiled = subpackage(declaration, scope: scope, rangeKey: key, needs: &environment)
         else { continue }
         if let first = seen[compiled.name.value] {
-          error(compiled.name, "duplicate-package", duplicateMessage(compiled, first: first, declaration))
+          error(
+            compiled.name, "duplicate-package",
+            duplicateMessage(compiled, first: first, declaration))
         }
         seen[compiled.name.value] = seen[compiled.name.value] ?? compiled
         packages.append(compiled)
@@ -186,10 +189,13 @@ public final class Compiler {
     do {
       let value = try Substitution(scope: scope).apply(text)
       return text.map { _ in value }
-    } catch {
+    } catch let error as SubstitutionError {
       let mark = locate(error.needle, in: error.path, from: error.mark)
       report(
         Diagnostic(path: error.path, mark: mark, category: error.category, message: error.message))
+      return text
+    } catch {
+      self.error(text, "internal", "unexpected failure: \(error)")
       return text
     }
   }

@@ -44,6 +44,7 @@ public struct Expression {
     _ source: String, lookup: ((String) -> String?)? = nil
   ) throws(ExpressionError) -> ExpressionValue {
     var parser = Expression(tokens: try tokenize(source), lookup: lookup)
+    parser.endOffset = source.utf8.count
     let value = try parser.disjunction()
     if parser.position < parser.tokens.count {
       throw ExpressionError(
@@ -91,7 +92,8 @@ public struct Expression {
 
   private mutating func operand() throws(ExpressionError) -> ExpressionValue {
     guard position < tokens.count else {
-      throw ExpressionError(message: "expression ends where a value was expected", offset: endOffset)
+      throw ExpressionError(
+        message: "expression ends where a value was expected", offset: endOffset)
     }
     let (token, offset) = tokens[position]
     position += 1
@@ -121,7 +123,7 @@ public struct Expression {
   }
 
   private var peek: Token? { position < tokens.count ? tokens[position].token : nil }
-  private var endOffset: Int { tokens.last.map { $0.offset + 1 } ?? 0 }
+  private var endOffset = 0
 
   private mutating func accept(_ token: Token) -> Bool {
     guard peek == token else { return false }
@@ -142,7 +144,9 @@ public struct Expression {
     }
   }
 
-  private static func tokenize(_ source: String) throws(ExpressionError) -> [(token: Token, offset: Int)] {
+  private static func tokenize(_ source: String) throws(ExpressionError) -> [(
+    token: Token, offset: Int
+  )] {
     let bytes = Array(source.utf8)
     var tokens: [(token: Token, offset: Int)] = []
     var index = 0
@@ -173,7 +177,8 @@ public struct Expression {
         }
         guard let token else {
           throw ExpressionError(
-            message: "'\(Character(Unicode.Scalar(byte)))' is not an operator; use ==, !=, && or ||",
+            message:
+              "'\(Character(Unicode.Scalar(byte)))' is not an operator; use ==, !=, && or ||",
             offset: start)
         }
         tokens.append((token, start))

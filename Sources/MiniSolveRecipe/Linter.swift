@@ -34,7 +34,8 @@ public struct Linter {
         files.append(File(path: path, isPipeline: parent == "pipelines"))
         continue
       }
-      let rootIsPipelines = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+      let rootIsPipelines =
+        URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         == "pipelines"
       let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
       files += found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }

@@ -104,7 +104,9 @@ public final class PipelineLibrary {
   /// Names are relative paths inside a pipeline folder: no leading `/`, no `..`, no empty part.
   static func problem(with name: String) -> String? {
     if name.isEmpty { return "the pipeline name is empty" }
-    if name.hasPrefix("/") { return "'\(name)' is an absolute path; name a pipeline, as in 'autoconf/make'" }
+    if name.hasPrefix("/") {
+      return "'\(name)' is an absolute path; name a pipeline, as in 'autoconf/make'"
+    }
     let parts = name.split(separator: "/", omittingEmptySubsequences: false)
     if parts.contains("..") { return "'\(name)' climbs out of the pipeline folders with '..'" }
     if parts.contains(where: { $0.isEmpty || $0 == "." }) {

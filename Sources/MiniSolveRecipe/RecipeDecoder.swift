@@ -166,7 +166,8 @@ public struct RecipeDecoder {
 
   mutating func test(_ node: Node?) -> TestDeclaration? {
     guard let node, node.mapping != nil else { return nil }
-    return TestDeclaration(environment: environment(node["environment"]), pipeline: steps(node["pipeline"]))
+    return TestDeclaration(
+      environment: environment(node["environment"]), pipeline: steps(node["pipeline"]))
   }
 
   private mutating func error(_ mark: Mark, _ category: String, _ message: String) {

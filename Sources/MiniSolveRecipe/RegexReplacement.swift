@@ -28,7 +28,8 @@ struct RegexReplacement {
     return output + source.substring(from: last)
   }
 
-  private func expand(_ template: String, match: NSTextCheckingResult, in source: NSString) -> String
+  private func expand(_ template: String, match: NSTextCheckingResult, in source: NSString)
+    -> String
   {
     var output = ""
     let characters = Array(template.unicodeScalars)
@@ -46,31 +47,43 @@ struct RegexReplacement {
         continue
       }
       var name = ""
+      var next = index
       if characters[index] == "{" {
-        guard let close = characters[index...].firstIndex(of: "}") else {
+        next += 1
+        while next < characters.count, Self.isNameCharacter(characters[next]) {
+          name.unicodeScalars.append(characters[next])
+          next += 1
+        }
+        // Go keeps `${` literally unless a name and the closing brace follow.
+        guard !name.isEmpty, next < characters.count, characters[next] == "}" else {
           output += "$"
           continue
         }
-        name = String(String.UnicodeScalarView(characters[(index + 1)..<close]))
-        index = close + 1
+        next += 1
       } else {
-        while index < characters.count, Self.isNameCharacter(characters[index]) {
-          name.unicodeScalars.append(characters[index])
-          index += 1
+        while next < characters.count, Self.isNameCharacter(characters[next]) {
+          name.unicodeScalars.append(characters[next])
+          next += 1
         }
       }
       if name.isEmpty {
         output += "$"
         continue
       }
+      index = next
       output += group(name, of: match, in: source)
     }
     return output
   }
 
-  private func group(_ name: String, of match: NSTextCheckingResult, in source: NSString) -> String {
+  private func group(_ name: String, of match: NSTextCheckingResult, in source: NSString) -> String
+  {
     let range: NSRange
-    if let number = Int(name) {
+    // As in Go, a number is all digits without a leading zero; `01` names a group.
+    let isNumber =
+      name.utf8.allSatisfy { (48...57).contains($0) }
+      && (name.utf8.count == 1 || name.utf8.first != 48)
+    if isNumber, let number = Int(name) {
       guard number < match.numberOfRanges else { return "" }
       range = match.range(at: number)
     } else {
@@ -90,9 +103,13 @@ struct RegexReplacement {
     var rest = Substring(pattern)
     while let start = rest.range(of: "(?<") {
       let after = rest[start.upperBound...]
+      if after.hasPrefix("=") || after.hasPrefix("!") {
+        rest = after
+        continue
+      }
       guard let end = after.firstIndex(of: ">") else { break }
       let name = String(after[..<end])
-      if !name.isEmpty, !name.hasPrefix("="), !name.hasPrefix("!") { names.append(name) }
+      if !name.isEmpty { names.append(name) }
       rest = after[end...]
     }
     return names

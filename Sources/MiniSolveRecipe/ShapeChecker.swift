@@ -37,7 +37,8 @@ struct ShapeChecker {
           node.mark, "invalid-boolean",
           "'\(context)' must be true or false; '\(scalar.text)' is quoted, which makes it a string")
       } else if BooleanText.value(scalar.text) == nil {
-        report(node.mark, "invalid-boolean", "'\(context)' must be true or false, not '\(scalar.text)'")
+        report(
+          node.mark, "invalid-boolean", "'\(context)' must be true or false, not '\(scalar.text)'")
       }
     case .list(let item):
       guard let items = node.sequence else {

@@ -14,12 +14,12 @@ struct SubstitutionError: Error {
 struct Substitution {
   let scope: Scope
 
-  func apply(_ text: Located<String>) throws(SubstitutionError) -> String {
+  func apply(_ text: Located<String>) throws -> String {
     try apply(text, chain: [])
   }
 
   /// `chain` holds the variables being expanded, outermost first, to catch cycles.
-  private func apply(_ text: Located<String>, chain: [String]) throws(SubstitutionError) -> String {
+  private func apply(_ text: Located<String>, chain: [String]) throws -> String {
     let source = text.value
     guard source.utf8.contains(UInt8(ascii: "$")) else { return source }
     var output = ""
@@ -41,27 +41,38 @@ struct Substitution {
 
   private func value(
     of inner: String, token: String, in text: Located<String>, chain: [String]
-  ) throws(SubstitutionError) -> String {
+  ) throws -> String {
     if Self.isName(inner) {
       if let value = try lookup(inner, in: text, chain: chain) { return value }
       throw SubstitutionError(
         category: "undefined-variable", message: unknownMessage(inner),
         path: text.path, mark: text.mark, needle: token)
     }
+    // A failure inside a variable the expression reads is reported as itself, not as unknown.
+    var innerFailure: Error?
+    let value: ExpressionValue
     do {
-      return try Expression.evaluate(inner) { name in
-        (try? lookup(name, in: text, chain: chain)) ?? nil
-      }.text
+      value = try Expression.evaluate(inner) { name in
+        do {
+          return try lookup(name, in: text, chain: chain)
+        } catch {
+          innerFailure = innerFailure ?? error
+          return ""
+        }
+      }
     } catch {
+      if let innerFailure { throw innerFailure }
       throw SubstitutionError(
         category: "invalid-expression", message: "in '\(token)': \(error.message)",
         path: text.path, mark: text.mark, needle: token)
     }
+    if let innerFailure { throw innerFailure }
+    return value.text
   }
 
   private func lookup(
     _ name: String, in text: Located<String>, chain: [String]
-  ) throws(SubstitutionError) -> String? {
+  ) throws -> String? {
     if let value = scope.names[name] { return value }
     guard name.hasPrefix("vars."), let raw = scope.vars[String(name.dropFirst(5))] else {
       return nil

@@ -73,7 +73,9 @@ enum UpdateSchema {
       ]),
     ObjectShape(
       name: "Schedule", summary: "When updates are looked for.",
-      fields: [Field("period", .string, "daily, weekly or monthly."), Field("reason", .string, "Why.")]
+      fields: [
+        Field("period", .string, "daily, weekly or monthly."), Field("reason", .string, "Why."),
+      ]
     ),
   ]
 }

@@ -5,9 +5,13 @@ import Testing
 @Suite struct ArchitectureTests {
   @Test func findsByApkName() throws {
     let x86 = try #require(Architecture.named("x86_64"))
-    #expect(x86 == Architecture(name: "x86_64", goName: "amd64", tripletMachine: "x86_64"))
+    #expect(
+      x86.name == "x86_64" && x86.goName == "amd64"
+        && x86.gnuTriplet("gnu") == "x86_64-pc-linux-gnu")
     let arm = try #require(Architecture.named("aarch64"))
-    #expect(arm == Architecture(name: "aarch64", goName: "arm64", tripletMachine: "aarch64"))
+    #expect(
+      arm.name == "aarch64" && arm.goName == "arm64"
+        && arm.gnuTriplet("gnu") == "aarch64-unknown-linux-gnu")
   }
 
   @Test func findsByGoName() {

@@ -161,10 +161,12 @@ private func failure(_ source: String, names: [String: String]? = nil) -> Expres
   // MARK: Errors
 
   @Test func unclosedQuotePointsAtTheQuote() {
-    #expect(failure("a == 'b") == ExpressionError(message: "quoted text is never closed", offset: 5))
+    #expect(
+      failure("a == 'b") == ExpressionError(message: "quoted text is never closed", offset: 5))
     #expect(failure("\"a") == ExpressionError(message: "quoted text is never closed", offset: 0))
     // A quote of the other kind does not close it.
-    #expect(failure("'a\" == b") == ExpressionError(message: "quoted text is never closed", offset: 0))
+    #expect(
+      failure("'a\" == b") == ExpressionError(message: "quoted text is never closed", offset: 0))
   }
 
   @Test func unclosedParenthesisPointsAtTheParenthesis() {
@@ -186,7 +188,8 @@ private func failure(_ source: String, names: [String: String]? = nil) -> Expres
       failure("a | b")
         == ExpressionError(message: "'|' is not an operator; use ==, !=, && or ||", offset: 2))
     #expect(
-      failure("!a") == ExpressionError(message: "'!' is not an operator; use ==, !=, && or ||", offset: 0))
+      failure("!a")
+        == ExpressionError(message: "'!' is not an operator; use ==, !=, && or ||", offset: 0))
   }
 
   @Test func trailingOperatorPointsAtTheEnd() {
@@ -217,6 +220,7 @@ private func failure(_ source: String, names: [String: String]? = nil) -> Expres
 
   @Test func offsetsCountBytes() {
     // "é" is two bytes in UTF-8, so the quote after "'é' == " starts at byte 8.
-    #expect(failure("'é' == 'x") == ExpressionError(message: "quoted text is never closed", offset: 8))
+    #expect(
+      failure("'é' == 'x") == ExpressionError(message: "quoted text is never closed", offset: 8))
   }
 }

@@ -62,7 +62,8 @@ private let nullableStrings: JSONValue = .strings(["string", "number", "boolean"
     let small = SchemaDefinition(
       id: "x", title: "T", root: "A",
       objects: [
-        ObjectShape(name: "A", summary: "An A.", fields: [Field("n", .boolean, required: true, "N.")])
+        ObjectShape(
+          name: "A", summary: "An A.", fields: [Field("n", .boolean, required: true, "N.")])
       ])
     let expected = """
       {
@@ -116,7 +117,8 @@ private let nullableStrings: JSONValue = .strings(["string", "number", "boolean"
           ])
       ])
     let properties = members(definition("Top", in: JSONSchemaWriter.document(kinds))["properties"])
-    #expect(properties["text"] == .object(["type": nullableStrings, "description": .string("Text.")]))
+    #expect(
+      properties["text"] == .object(["type": nullableStrings, "description": .string("Text.")]))
     #expect(
       properties["count"]
         == .object(["type": .strings(["integer", "null"]), "description": .string("Count.")]))

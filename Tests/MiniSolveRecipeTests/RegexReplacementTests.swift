@@ -104,7 +104,9 @@ private let version = #"(\d+)\.(\d+)"#
   }
 
   @Test func textAroundMatchesIsKept() throws {
-    #expect(try replace("v1.2-rc", version, "$1_$2") == "v1_2-rc")
+    #expect(try replace("v1.2-rc", version, "${1}_$2") == "v1_2-rc")
+    // `$1_` names the group "1_", so only the second group is left.
+    #expect(try replace("v1.2-rc", version, "$1_$2") == "v2-rc")
   }
 
   @Test func nonASCIITextSurvives() throws {
@@ -141,7 +143,7 @@ private let version = #"(\d+)\.(\d+)"#
     #expect(throws: (any Error).self) { try RegexReplacement(pattern: "(unclosed") }
   }
 
-  @Test func lookbehindIsNotAGroupName() throws {
+  @Test func lookbehindBeforeANamedGroupKeepsTheName() throws {
     #expect(try replace("a1", #"(?<=a)(?<digit>\d)"#, "[${digit}]") == "a[1]")
   }
 }

@@ -19,7 +19,7 @@ private func scope(names: [String: String] = [:], vars: [String: String] = [:]) 
   return scope
 }
 
-private func substitute(_ text: String, in scope: Scope) throws(SubstitutionError) -> String {
+private func substitute(_ text: String, in scope: Scope) throws -> String {
   try Substitution(scope: scope).apply(located(text))
 }
 
@@ -29,7 +29,7 @@ private func failure(_ text: String, in scope: Scope) -> SubstitutionError? {
     _ = try substitute(text, in: scope)
     return nil
   } catch {
-    return error
+    return error as? SubstitutionError
   }
 }
 
@@ -84,18 +84,32 @@ private let package = scope(names: ["package.name": "hello", "package.version": 
     let cyclic = scope(vars: ["a": "${{vars.b}}", "b": "${{vars.a}}"])
     let error = failure("${{vars.a}}", in: cyclic)
     #expect(error?.category == "variable-cycle")
-    // Depth 16 reaches vars.a again (even depths are a), so it is named and placed there.
+    // Named and placed from the variable declared first, whichever way the cycle is entered.
     #expect(
-      error?.message
-        == "variables refer to each other more than 16 deep (a cycle through 'vars.a')")
+      error?.message == "variables refer to each other in a cycle: vars.a -> vars.b -> vars.a")
     #expect(error?.path == "vars.yaml")
     #expect(error?.mark == Mark(line: 1, column: 3))
     #expect(error?.needle == nil)
   }
 
+  @Test func cycleEnteredElsewhereIsTheSameCycle() {
+    let cyclic = scope(vars: ["a": "${{vars.b}}", "b": "${{vars.a}}"])
+    let error = failure("${{vars.b}}", in: cyclic)
+    #expect(
+      error?.message == "variables refer to each other in a cycle: vars.a -> vars.b -> vars.a")
+    #expect(error?.mark == Mark(line: 1, column: 3))
+  }
+
   @Test func selfReferenceIsACycle() {
     let cyclic = scope(vars: ["a": "x${{vars.a}}"])
-    #expect(failure("${{vars.a}}", in: cyclic)?.category == "variable-cycle")
+    let error = failure("${{vars.a}}", in: cyclic)
+    #expect(error?.category == "variable-cycle")
+    #expect(error?.message == "variables refer to each other in a cycle: vars.a -> vars.a")
+  }
+
+  @Test func aVarUsedTwiceIsNotACycle() throws {
+    let names = scope(vars: ["a": "${{vars.b}}${{vars.b}}", "b": "x"])
+    #expect(try substitute("${{vars.a}}-${{vars.b}}", in: names) == "xx-x")
   }
 
   @Test func varCycleInsideAnExpressionIsStillACycle() {
@@ -103,11 +117,19 @@ private let package = scope(names: ["package.name": "hello", "package.version": 
     #expect(failure("${{ vars.a == 'x' }}", in: cyclic)?.category == "variable-cycle")
   }
 
+  @Test func unknownNameInsideAVarUsedByAnExpressionIsNamed() {
+    // The var exists; the name it refers to does not, and that is what must be reported.
+    let names = scope(vars: ["a": "${{vars.nope}}"])
+    let error = failure("${{ vars.a == 'x' }}", in: names)
+    #expect(error?.category == "undefined-variable")
+    #expect(error?.message.hasPrefix("unknown variable 'vars.nope'") == true)
+  }
+
   @Test func deepButFiniteChainsResolve() throws {
-    // Sixteen vars, each referring to the next: the last lookup is at depth 15.
+    // Forty vars, each referring to the next.
     var vars: [String: String] = [:]
-    for index in 0..<15 { vars["v\(index)"] = "${{vars.v\(index + 1)}}" }
-    vars["v15"] = "end"
+    for index in 0..<39 { vars["v\(index)"] = "${{vars.v\(index + 1)}}" }
+    vars["v39"] = "end"
     #expect(try substitute("${{vars.v0}}", in: scope(vars: vars)) == "end")
   }
 

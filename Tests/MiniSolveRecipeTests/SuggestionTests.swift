@@ -85,6 +85,21 @@ private func distance(_ a: String, _ b: String) -> Int {
     #expect(Suggestion.closest(to: "abcdefghijkl", among: ["abcdefgvwxyz"]) == nil)
   }
 
+  @Test func shortenedKeysSuggestTheirFullForm() {
+    // Six edits away, far past the limit, but a plain prefix.
+    #expect(
+      Suggestion.closest(to: "working-dir", among: ["with", "working-directory"])
+        == "working-directory")
+    #expect(
+      Suggestion.closest(to: "envir", among: ["environments", "environment"]) == "environment")
+    // Under four bytes a prefix is not enough.
+    #expect(Suggestion.closest(to: "pip", among: ["pipeline"]) == nil)
+  }
+
+  @Test func nearEditWinsOverPrefix() {
+    #expect(Suggestion.closest(to: "vars", among: ["varsity", "var"]) == "var")
+  }
+
   @Test func tiesGoToTheFirstInByteOrder() {
     #expect(Suggestion.closest(to: "cat", among: ["hat", "bat"]) == "bat")
     #expect(Suggestion.closest(to: "cat", among: ["bat", "hat"]) == "bat")
