@@ -20,23 +20,44 @@ struct Substitution {
 
   /// `chain` holds the variables being expanded, outermost first, to catch cycles.
   private func apply(_ text: Located<String>, chain: [String]) throws -> String {
-    let source = text.value
-    guard source.utf8.contains(UInt8(ascii: "$")) else { return source }
-    var output = ""
-    var rest = Substring(source)
-    while let open = rest.range(of: "${{") {
-      output += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].range(of: "}}") else {
+    let bytes = Array(text.value.utf8)
+    guard let first = Self.find([0x24, 0x7B, 0x7B], in: bytes, from: 0) else { return text.value }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var position = 0
+    var open: Int? = first
+    while let start = open {
+      output += bytes[position..<start]
+      guard let close = Self.find([0x7D, 0x7D], in: bytes, from: start + 3) else {
         throw SubstitutionError(
           category: "unclosed-substitution", message: "'${{' is never closed with '}}'",
-          path: text.path, mark: text.mark, needle: String(rest[open.lowerBound...].prefix(20)))
+          path: text.path, mark: text.mark,
+          needle: String(decoding: bytes[start..<min(bytes.count, start + 20)], as: UTF8.self))
       }
-      let token = String(rest[open.lowerBound..<close.upperBound])
-      let inner = rest[open.upperBound..<close.lowerBound].trimmingSpaces()
-      output += try value(of: inner, token: token, in: text, chain: chain)
-      rest = rest[close.upperBound...]
+      let token = String(decoding: bytes[start..<(close + 2)], as: UTF8.self)
+      let inner = Substring(String(decoding: bytes[(start + 3)..<close], as: UTF8.self))
+      output += try value(of: inner.trimmingSpaces(), token: token, in: text, chain: chain).utf8
+      position = close + 2
+      open = Self.find([0x24, 0x7B, 0x7B], in: bytes, from: position)
     }
-    return output + rest
+    output += bytes[position...]
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The index where `needle` starts at or after `start`, scanning bytes.
+  private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard needle.count <= bytes.count else { return nil }
+    var index = start
+    let last = bytes.count - needle.count
+    while index <= last {
+      if bytes[index] == needle[0] {
+        var matched = 1
+        while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return index }
+      }
+      index += 1
+    }
+    return nil
   }
 
   private func value(
