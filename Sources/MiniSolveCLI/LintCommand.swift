@@ -49,10 +49,10 @@ enum LintCommand: Command {
       var printer = DiagnosticPrinter(
         colour: terminal.stdoutIsTerminal, source: PipelineLibrary.sourceText(of:))
       for diagnostic in diagnostics { terminal.out(printer.render(diagnostic)) }
+      let plural = { (count: Int, noun: String) in "\(count) \(noun)\(count == 1 ? "" : "s")" }
       terminal.err(
-        "checked \(files.count) file\(files.count == 1 ? "" : "s"): "
-          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-      )
+        "checked \(plural(files.count, "file")): \(plural(errors, "error")), "
+          + "\(plural(warnings, "warning"))\n")
     }
     return errors > 0 ? ExitCode.failure : ExitCode.success
   }

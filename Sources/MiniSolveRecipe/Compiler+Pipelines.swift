@@ -97,7 +97,6 @@ extension Compiler {
     }
     for package in body.needs { environment.add(substituted(package, in: inner)) }
     var steps: [CompiledStep] = []
-    var collected = environment
     var settings = Inherited()
     if let directory = body.workingDirectory {
       settings.workingDirectory = substituted(directory, in: inner).value
@@ -107,8 +106,7 @@ extension Compiler {
       script.runs = substituted(runs, in: inner).value
       steps.append(script)
     }
-    steps += expand(body.pipeline, in: inner, inherited: settings, needs: &collected)
-    environment = collected
+    steps += expand(body.pipeline, in: inner, inherited: settings, needs: &environment)
     return (inputs, { outer in steps.map { Self.inherit(outer, into: $0) } })
   }
 
