@@ -12,12 +12,25 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "MiniSolveYAML", dependencies: ["CYaml"]),
     .target(name: "MiniSolveRecipe", dependencies: ["MiniSolveYAML"]),
-    .target(name: "MiniSolveCLI", dependencies: ["MiniSolveYAML", "MiniSolveRecipe"]),
+    .target(
+      name: "MiniSolveUniverse",
+      dependencies: ["MiniSolveYAML", "MiniSolveRecipe", "CZlib", "CLZMA", "CCrypto"]),
+    .target(name: "MiniSolveIndex", dependencies: ["MiniSolveUniverse", "CSQLite"]),
+    .target(
+      name: "MiniSolveCLI",
+      dependencies: ["MiniSolveYAML", "MiniSolveRecipe", "MiniSolveUniverse", "MiniSolveIndex"]),
     .executableTarget(name: "minisolve", dependencies: ["MiniSolveCLI"]),
     .testTarget(name: "MiniSolveYAMLTests", dependencies: ["MiniSolveYAML"]),
     .testTarget(name: "MiniSolveRecipeTests", dependencies: ["MiniSolveRecipe"]),
+    .testTarget(name: "MiniSolveUniverseTests", dependencies: ["MiniSolveUniverse"]),
+    .testTarget(name: "MiniSolveIndexTests", dependencies: ["MiniSolveIndex"]),
     .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI"]),
   ],
   swiftLanguageModes: [.v6]

@@ -7,7 +7,9 @@ public enum MiniSolveCommand {
 
   static let commands: [CommandEntry] = [
     CommandEntry(LintCommand.self), CommandEntry(CompileCommand.self),
-    CommandEntry(SchemaCommand.self),
+    CommandEntry(SchemaCommand.self), CommandEntry(IndexCommand.self),
+    CommandEntry(ShowCommand.self), CommandEntry(RdepsCommand.self),
+    CommandEntry(BuildOrderCommand.self),
   ]
 
   public static func main() -> Never {

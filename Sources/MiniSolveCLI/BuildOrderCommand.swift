@@ -1,0 +1,70 @@
+import MiniSolveUniverse
+import MiniSolveYAML
+
+/// `minisolve build-order`: the order in which recipes (source packages) must be built.
+enum BuildOrderCommand: Command {
+  static let spec = CommandSpec(
+    name: "build-order", summary: "Print the order in which recipes must be built.",
+    arguments: "[options]",
+    discussion: """
+      A recipe comes after every recipe that yields a package of its build closure: its
+      environment packages and pipeline needs, and what those need at runtime, each name taken
+      to its newest package (or highest-priority provider). Packages of --repo indexes count as
+      already built. Recipes that need each other are printed on one line as a cycle, and each
+      cycle is explained with the requirements that close it. Exits 1 when there is a cycle.
+      """,
+    options: UniverseOptions.specs + [.value("format", "text|json", "Output format (default: text).")])
+
+  static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
+    let format = try OutputFormat(arguments.value("format"), spec: spec)
+    guard arguments.positionals.isEmpty else {
+      throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'", spec: spec)
+    }
+    let request = try UniverseOptions.request(arguments, spec: spec)
+    let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
+    let order = BuildOrder(universe, architecture: debianName(request.architecture.name))
+
+    switch format {
+    case .json:
+      terminal.out(
+        JSONValue.object([
+          "steps": .array(order.steps.map { .array($0.map { .string($0) }) }),
+          "cycles": .array(order.cycles.map { .array($0.map(\.json)) }),
+        ]).rendered())
+    case .text:
+      var text = order.steps.map { $0.joined(separator: " ") + "\n" }.joined()
+      for (number, cycle) in order.cycles.enumerated() {
+        text += "cycle \(number + 1):\n"
+        for edge in cycle {
+          text += "  \(edge.from) needs \(edge.to): \(edge.requirement) (\(edge.site))"
+          text += edge.reaches == edge.requirement ? "\n" : " reaches \(edge.reaches)\n"
+        }
+      }
+      terminal.out(text)
+      if !order.cycles.isEmpty {
+        terminal.err("error: \(order.cycles.count) build cycles; see the lines after the order\n")
+      }
+    }
+    return order.cycles.isEmpty ? ExitCode.success : ExitCode.failure
+  }
+
+  /// Debian's name for an architecture, which `[arch]` restrictions use.
+  private static func debianName(_ apkName: String) -> String {
+    switch apkName {
+    case "x86_64": "amd64"
+    case "aarch64": "arm64"
+    case "x86": "i386"
+    case "armv7": "armhf"
+    default: apkName
+    }
+  }
+}
+
+extension BuildOrder.Edge {
+  var json: JSONValue {
+    .object([
+      "from": .string(from), "to": .string(to), "requirement": .string(requirement),
+      "site": .string(site), "reaches": .string(reaches),
+    ])
+  }
+}

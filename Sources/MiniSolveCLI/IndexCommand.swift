@@ -1,0 +1,56 @@
+import MiniSolveIndex
+import MiniSolveUniverse
+import MiniSolveYAML
+
+/// `minisolve index`: refreshes the index cache and says what was read and what was reused.
+enum IndexCommand: Command {
+  static let spec = CommandSpec(
+    name: "index", summary: "Refresh the index cache; print what was read and what was reused.",
+    arguments: "[options]",
+    discussion: """
+      Reads the project's recipes and every --repo into the SQLite index (by default
+      DIR/.minisolve/index.db). A file whose content is unchanged since the last run is not
+      parsed again; a changed one is re-read and one no longer named is dropped. Files read are
+      listed, and with --verbose the reused ones too. See
+      docs/INDEX.md for the tables, to query them with the sqlite3 shell.
+      """,
+    options: UniverseOptions.specs.filter { $0.name != "no-index" } + [
+      .value("format", "text|json", "Output format (default: text).")
+    ])
+
+  static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
+    let format = try OutputFormat(arguments.value("format"), spec: spec)
+    guard arguments.positionals.isEmpty else {
+      throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'", spec: spec)
+    }
+    let request = try UniverseOptions.request(arguments, spec: spec)
+    let load = try UniverseOptions.load(arguments, spec: spec, terminal: terminal)
+    let binaries = load.universe.packages.filter { $0.kind == .binary }.count
+    let sources = load.universe.packages.count - binaries
+
+    switch format {
+    case .json:
+      terminal.out(
+        JSONValue.object([
+          "index": .string(request.indexPath ?? ""),
+          "read": .array(load.read.map { .string($0) }),
+          "reused": .array(load.reused.map { .string($0) }),
+          "dropped": .array(load.dropped.map { .string($0) }),
+          "binary_packages": .int(binaries), "source_packages": .int(sources),
+          "warnings": .array(load.warnings.map { .string($0) }),
+        ]).rendered())
+    case .text:
+      var text = ""
+      for path in load.read { text += "read    \(path)\n" }
+      if arguments.has("verbose") {
+        for path in load.reused { text += "reused  \(path)\n" }
+      }
+      for path in load.dropped { text += "dropped \(path)\n" }
+      text += "index: \(load.read.count) read, \(load.reused.count) reused, "
+      text += "\(load.dropped.count) dropped; \(binaries) binary and \(sources) source packages"
+      text += " (\(request.indexPath ?? ""))\n"
+      terminal.out(text)
+    }
+    return ExitCode.success
+  }
+}

@@ -1,0 +1,62 @@
+import Glibc
+import MiniSolveIndex
+import MiniSolveRecipe
+import MiniSolveUniverse
+import MiniSolveYAML
+
+/// The options of every command that needs a universe, and loading it from them.
+enum UniverseOptions {
+  static let specs: [OptionSpec] = [
+    .value("project", "DIR", "The project folder: recipes/ (or *.yaml) and pipelines/ (default: .)."),
+    .value("repo", "PATH", repeatable: true, "A repository index: APKINDEX(.tar.gz), Packages, Sources (plain, .gz, .xz)."),
+    .value("arch", "ARCH", "Architecture, apk or Debian name (default: this machine's)."),
+    .value("pipeline-dir", "DIR", repeatable: true, "Also look for named pipelines in DIR."),
+    .value("index", "PATH", "The index database (default: DIR/.minisolve/index.db)."),
+    .flag("no-index", "Read every input afresh and cache nothing."),
+  ]
+
+  /// The request the options describe.
+  static func request(_ arguments: ParsedArguments, spec: CommandSpec) throws -> UniverseRequest {
+    var architecture = CompileOptions.host.architecture
+    if let arch = arguments.value("arch") {
+      architecture = try ArchitectureArgument.parse([arch], default: [], spec: spec)[0]
+    }
+    var request = UniverseRequest(architecture: architecture)
+    request.projectDirectory = arguments.value("project") ?? "."
+    request.repositories = arguments.all("repo")
+    request.pipelineDirectories = arguments.all("pipeline-dir")
+    request.toolVersion = MiniSolveCommand.version
+    if !arguments.has("no-index") {
+      request.indexPath =
+        arguments.value("index") ?? request.projectDirectory + "/.minisolve/index.db"
+    }
+    for path in request.repositories + [request.projectDirectory] {
+      var status = stat()
+      if stat(path, &status) != 0 { throw CommandFailure(message: "no such file or folder: \(path)") }
+    }
+    return request
+  }
+
+  /// Loads the universe, printing diagnostics and index warnings to standard error.
+  static func load(
+    _ arguments: ParsedArguments, spec: CommandSpec, terminal: Terminal
+  ) throws -> UniverseLoad {
+    let request = try request(arguments, spec: spec)
+    let load: UniverseLoad
+    do {
+      load = try UniverseLoader.load(request)
+    } catch let error as InputError {
+      throw CommandFailure(message: error.message)
+    }
+    var printer = DiagnosticPrinter(
+      colour: terminal.stderrIsTerminal,
+      source: { path in
+        // Index files may be compressed; only YAML sources are quoted.
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+          ? PipelineLibrary.sourceText(of: path) : nil
+      })
+    for warning in load.warnings { terminal.err("warning: \(warning)\n") }
+    for diagnostic in load.diagnostics { terminal.err(printer.render(diagnostic)) }
+    return load
+  }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import MiniSolveRecipe
+import MiniSolveUniverse
+import MiniSolveYAML
+
+/// Where a universe comes from: a project's recipes and any repository indexes.
+public struct UniverseRequest: Sendable {
+  public var projectDirectory = "."
+  public var repositories: [String] = []
+  public var architecture: Architecture
+  public var pipelineDirectories: [String] = []
+  /// The index database; nil to read everything afresh and cache nothing.
+  public var indexPath: String?
+  /// Mixed into cache keys, so that another minisolve version does not trust this one's work.
+  public var toolVersion = ""
+  /// Largest index file read, compressed.
+  public var fileLimit = 512 << 20
+
+  public init(architecture: Architecture) {
+    self.architecture = architecture
+  }
+
+  /// `recipes/` in the project when it exists, else the project folder itself.
+  public var recipeDirectory: String {
+    let folder = (projectDirectory as NSString).appendingPathComponent("recipes")
+    var isFolder: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+    return exists && isFolder.boolValue ? folder : projectDirectory
+  }
+}
+
+/// The universe and what loading it took.
+public struct UniverseLoad: Sendable {
+  public var universe: PackageSet
+  /// Files parsed in this run, and files whose packages came from the index.
+  public var read: [String] = []
+  public var reused: [String] = []
+  /// Files the index held that are gone from the inputs.
+  public var dropped: [String] = []
+  public var diagnostics: [Diagnostic] = []
+  /// Problems with the index itself; loading went on without it or with a rebuilt one.
+  public var warnings: [String] = []
+}
+
+/// Builds the universe from recipes and repository indexes, through the index cache.
+public struct UniverseLoader {
+  let request: UniverseRequest
+  private var store: IndexStore?
+  private var load = UniverseLoad(universe: PackageSet())
+
+  /// Loads the universe of `request`.
+  public static func load(_ request: UniverseRequest) throws -> UniverseLoad {
+    var loader = UniverseLoader(request: request)
+    return try loader.run()
+  }
+
+  private init(request: UniverseRequest) {
+    self.request = request
+  }
+
+  private mutating func run() throws -> UniverseLoad {
+    if let indexPath = request.indexPath {
+      do {
+        let opened = try IndexStore(path: indexPath)
+        load.warnings += opened.warnings
+        store = opened
+      } catch {
+        load.warnings.append("\(indexPath): \(error); going on without the index")
+      }
+    }
+
+    var sets: [PackageSet] = []
+    try loadRepositories(into: &sets)
+    loadRecipes(into: &sets)
+    if sets.count == 1 {
+      // A lone cached set already has its indexes: no copy needed.
+      load.universe = sets[0]
+    } else {
+      var builder = PackageSetBuilder()
+      for set in sets { builder.add(contentsOf: set) }
+      load.universe = builder.finish()
+    }
+    return load
+  }
+
+  private mutating func loadRepositories(into sets: inout [PackageSet]) throws {
+    for path in request.repositories {
+      let set = try cached(path: path, context: "repository") { bytes in
+        let index = try RepositoryIndex.read(bytes, path: path)
+        return (index.format.rawValue, index.packages, index.diagnostics)
+      }
+      sets.append(set)
+    }
+    forget(context: "repository", keeping: Set(request.repositories))
+  }
+
+  private mutating func loadRecipes(into sets: inout [PackageSet]) {
+    let folder = request.recipeDirectory
+    let recipes = Linter.files(in: [folder]).files.filter { !$0.isPipeline }.map(\.path)
+    let context = recipeContext(folder: folder)
+    let library = PipelineLibrary(directories: request.pipelineDirectories)
+    let options = CompileOptions(architecture: request.architecture)
+    for path in recipes {
+      let set: PackageSet
+      do {
+        set = try cached(path: path, context: context) { bytes in
+          var recipeBuilder = PackageSetBuilder()
+          let (recipe, decodeFindings) = RecipeDecoder.decode(bytes, path: path)
+          var findings = decodeFindings
+          if let recipe {
+            let (compiled, compileFindings) = Compiler.compile(
+              recipe, source: bytes, options: options, library: library)
+            findings += compileFindings
+            if let compiled { findings += RecipePackages.add(compiled, to: &recipeBuilder) }
+          }
+          return ("recipe", recipeBuilder.finish(), findings.filter { $0.severity == .error })
+        }
+      } catch {
+        load.diagnostics.append(
+          Diagnostic(path: path, mark: .start, category: "unreadable", message: "\(error)"))
+        continue
+      }
+      if !set.packages.isEmpty { sets.append(set) }
+    }
+    forget(context: context, keeping: Set(recipes))
+  }
+
+  /// The packages of one file: from the index when its content is unchanged, else parsed by
+  /// `parse` (and stored). Problems with the index are warnings; the file is then parsed.
+  private mutating func cached(
+    path: String, context: String,
+    parse: ([UInt8]) throws -> (format: String, set: PackageSet, diagnostics: [Diagnostic])
+  ) throws -> PackageSet {
+    let status = try FileStatus(path: path)
+    var known: IndexStore.Entry?
+    do {
+      known = try store?.entry(path: path, context: context)
+    } catch {
+      indexProblem(error)
+    }
+
+    // Unchanged size and mtime mean unchanged content, as git's index assumes.
+    var bytes: [UInt8]?
+    var digest: String
+    if let known, known.size == status.size, known.mtimeNanoseconds == status.mtimeNanoseconds {
+      digest = known.sha256
+    } else {
+      let read = try FileBytes.read(path, limit: request.fileLimit)
+      bytes = read
+      digest = SHA256.hash(read).hex
+    }
+    do {
+      if let hit = try store?.packages(path: path, context: context, sha256: digest) {
+        load.reused.append(path)
+        load.diagnostics += hit.diagnostics
+        return hit.set
+      }
+    } catch {
+      indexProblem(error)
+    }
+
+    let contents = try bytes ?? FileBytes.read(path, limit: request.fileLimit)
+    if bytes == nil { digest = SHA256.hash(contents).hex }
+    let parsed = try parse(contents)
+    load.read.append(path)
+    load.diagnostics += parsed.diagnostics
+    let entry = IndexStore.Entry(
+      size: status.size, mtimeNanoseconds: status.mtimeNanoseconds, sha256: digest)
+    do {
+      try store?.store(
+        path: path, context: context, format: parsed.format, entry: entry, set: parsed.set,
+        diagnostics: parsed.diagnostics)
+    } catch {
+      indexProblem(error)
+    }
+    return parsed.set
+  }
+
+  private mutating func forget(context: String, keeping: Set<String>) {
+    do {
+      load.dropped += try store?.forget(context: context, keeping: keeping) ?? []
+    } catch {
+      indexProblem(error)
+    }
+  }
+
+  /// Notes a failure of the index and stops using it for the rest of the run.
+  private mutating func indexProblem(_ error: any Error) {
+    if let store { load.warnings.append("\(store.path): \(error); going on without the index") }
+    store = nil
+  }
+
+  /// What compiled recipes depend on besides their own text: the architecture, every pipeline
+  /// a recipe may use, and the minisolve version (which fixes the built-in pipelines).
+  private func recipeContext(folder: String) -> String {
+    var hasher = SHA256.Hasher()
+    hasher.update(Array("\(request.toolVersion)\n\(request.architecture.name)\n".utf8))
+    var folders = [(folder as NSString).appendingPathComponent("pipelines")]
+    if (folder as NSString).lastPathComponent == "recipes" {
+      let project = (folder as NSString).deletingLastPathComponent
+      folders.append((project as NSString).appendingPathComponent("pipelines"))
+    }
+    folders += request.pipelineDirectories
+    let existing = folders.filter { FileManager.default.fileExists(atPath: $0) }
+    for file in Linter.files(in: existing).files {
+      hasher.update(Array("\(file.path)\n".utf8))
+      hasher.update((try? FileBytes.read(file.path, limit: 8 << 20)) ?? [])
+    }
+    return "recipe:\(request.architecture.name):\(hasher.finalize().hex.prefix(16))"
+  }
+}

@@ -1,0 +1,142 @@
+import MiniSolveYAML
+
+/// Reads Debian's `Packages` (binary) and `Sources` (source) indexes into drafts. A stanza that
+/// breaks the format is reported with its line and skipped; the rest of the file is kept.
+struct DebianIndexReader {
+  let path: String
+  let isSources: Bool
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(path: String, isSources: Bool) {
+    self.path = path
+    self.isSources = isSources
+  }
+
+  /// Adds every well-formed stanza of `bytes` to `builder`.
+  mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout PackageSetBuilder) {
+    var stanzas = ControlStanzas(bytes)
+    var fields: [ControlField] = []
+    fields.reserveCapacity(64)
+    while let (line, error) = stanzas.next(into: &fields) {
+      if let error {
+        report(line: error.line, "\(error.message); stanza skipped")
+        continue
+      }
+      if let draft = draft(fields, stanzas: stanzas, line: line) { builder.add(draft) }
+    }
+  }
+
+  /// The package a stanza describes, or nil (after a diagnostic) when it cannot be read.
+  private mutating func draft(
+    _ fields: [ControlField], stanzas: ControlStanzas, line: Int
+  ) -> PackageDraft? {
+    var name: String?
+    var version: String?
+    var architecture = isSources ? "source" : ""
+    for field in fields {
+      if stanzas.fieldName(field, is: "Package") {
+        name = stanzas.text(field.value)
+      } else if stanzas.fieldName(field, is: "Version") {
+        version = stanzas.text(field.value)
+      } else if !isSources && stanzas.fieldName(field, is: "Architecture") {
+        architecture = stanzas.text(field.value)
+      }
+    }
+    guard let name, !name.isEmpty else {
+      report(line: line, "stanza has no 'Package' field; skipped")
+      return nil
+    }
+    guard let version else {
+      report(line: line, "package '\(name)' has no 'Version' field; skipped")
+      return nil
+    }
+    if let problem = DebianVersion.problem(in: version) {
+      report(line: line, "package '\(name)': \(problem); skipped")
+      return nil
+    }
+
+    var draft = PackageDraft(
+      name: name, version: version, architecture: architecture, scheme: .debian, file: path,
+      line: line)
+    draft.kind = isSources ? .source : .binary
+    for field in fields {
+      guard fill(&draft, field, stanzas: stanzas) else { return nil }
+    }
+    return draft
+  }
+
+  /// Applies one field to the draft; false (after a diagnostic) when its value is unreadable.
+  private mutating func fill(
+    _ draft: inout PackageDraft, _ field: ControlField, stanzas: ControlStanzas
+  ) -> Bool {
+    if let kind = relationKind(field, stanzas: stanzas) {
+      do {
+        let groups = try Constraint.debianRelations(
+          UnsafeBufferPointer(rebasing: stanzas.bytes[field.value]))
+        for alternatives in groups {
+          draft.relations.append(.init(kind, alternatives, line: field.line))
+        }
+      } catch let error as ConstraintError {
+        report(
+          line: field.line,
+          "package '\(draft.name)': \(stanzas.text(field.name)): \(error.message); skipped")
+        return false
+      } catch {
+        return false
+      }
+    } else if stanzas.fieldName(field, is: "Source") {
+      // `Source: name (version)` when the source version differs; the name is what matters.
+      let text = stanzas.text(field.value)
+      draft.source = String(text.split(separator: " ").first ?? Substring(text))
+    } else if stanzas.fieldName(field, is: "Essential") {
+      draft.essential = stanzas.text(field.value) == "yes"
+    } else if stanzas.fieldName(field, is: "Multi-Arch") {
+      draft.multiArch = Self.multiArch(stanzas.text(field.value))
+    } else if stanzas.fieldName(field, is: "Filename") {
+      draft.location = stanzas.text(field.value)
+    } else if stanzas.fieldName(field, is: "Size") {
+      draft.size = Int64(stanzas.text(field.value)) ?? -1
+    } else if stanzas.fieldName(field, is: "SHA256") {
+      draft.checksum = "sha256:" + stanzas.text(field.value)
+    } else if isSources && stanzas.fieldName(field, is: "Directory") {
+      draft.location = stanzas.text(field.value)
+    }
+    return true
+  }
+
+  private func relationKind(_ field: ControlField, stanzas: ControlStanzas) -> RelationKind? {
+    if isSources {
+      if stanzas.fieldName(field, is: "Build-Depends") { return .buildDepends }
+      if stanzas.fieldName(field, is: "Build-Depends-Arch") { return .buildDependsArch }
+      if stanzas.fieldName(field, is: "Build-Depends-Indep") { return .buildDependsIndep }
+      if stanzas.fieldName(field, is: "Build-Conflicts") { return .buildConflicts }
+      if stanzas.fieldName(field, is: "Build-Conflicts-Arch") { return .buildConflictsArch }
+      if stanzas.fieldName(field, is: "Build-Conflicts-Indep") { return .buildConflictsIndep }
+      return nil
+    }
+    if stanzas.fieldName(field, is: "Depends") { return .depends }
+    if stanzas.fieldName(field, is: "Pre-Depends") { return .preDepends }
+    if stanzas.fieldName(field, is: "Provides") { return .provides }
+    if stanzas.fieldName(field, is: "Conflicts") { return .conflicts }
+    if stanzas.fieldName(field, is: "Breaks") { return .breaks }
+    if stanzas.fieldName(field, is: "Replaces") { return .replaces }
+    if stanzas.fieldName(field, is: "Recommends") { return .recommends }
+    return nil
+  }
+
+  private static func multiArch(_ text: String) -> MultiArch {
+    switch text {
+    case "same": .same
+    case "foreign": .foreign
+    case "allowed": .allowed
+    default: .none
+    }
+  }
+
+  private mutating func report(line: Int, _ message: String) {
+    diagnostics.append(
+      Diagnostic(
+        path: path, mark: Mark(line: line, column: 1), severity: .warning,
+        category: "malformed-stanza", message: message))
+  }
+}

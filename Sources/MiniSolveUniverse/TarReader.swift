@@ -1,0 +1,162 @@
+/// One member of a tar archive, with pax and GNU long names already applied.
+public struct TarEntry: Sendable {
+  /// The member's path inside the archive.
+  public var name: String
+  /// The tar typeflag: `0` (or NUL) regular file, `5` folder, `2` symbolic link, and so on.
+  public var type: UInt8
+  /// The target of a link; empty for other members.
+  public var linkName: String
+  /// The member's data, a slice of the archive's bytes.
+  public var contents: ArraySlice<UInt8>
+
+  public init(name: String, type: UInt8, linkName: String = "", contents: ArraySlice<UInt8>) {
+    self.name = name
+    self.type = type
+    self.linkName = linkName
+    self.contents = contents
+  }
+
+  /// Whether the member is a regular file.
+  public var isRegularFile: Bool { type == UInt8(ascii: "0") || type == 0 }
+}
+
+/// Reads the members of an uncompressed tar archive held in memory.
+public enum TarReader {
+  private static let blockSize = 512
+
+  /// The members of `bytes` in order; a zero block or the end of the data ends the archive.
+  ///
+  /// Reads ustar, GNU and pax archives; headers that only describe the next member (pax `x`
+  /// and `g`, GNU `L` and `K`) are applied to it rather than returned.
+  public static func entries(_ bytes: [UInt8]) throws -> [TarEntry] {
+    var entries: [TarEntry] = []
+    var offset = 0
+    var pending = Overrides()
+    while offset < bytes.count {
+      let header = bytes[offset..<min(offset + blockSize, bytes.count)]
+      if header.allSatisfy({ $0 == 0 }) { break }
+      guard header.count == blockSize else {
+        throw InputError("tar header at byte \(offset) is truncated")
+      }
+      try verifyChecksum(header, at: offset)
+
+      let type = header[header.startIndex + 156]
+      let describesNext = Array("xgLK".utf8).contains(type)
+      let overrides = describesNext ? Overrides() : pending
+      let name = overrides.name ?? headerName(header)
+      // Links, devices, folders and FIFOs carry no data, whatever their size field says.
+      let hasData = !(UInt8(ascii: "1")...UInt8(ascii: "6")).contains(type)
+      let size = hasData ? try overrides.size ?? number(header, field: 124..<136, entry: name) : 0
+
+      let start = offset + blockSize
+      guard size <= bytes.count - start else {
+        throw InputError("tar entry '\(name)' is truncated")
+      }
+      let contents = bytes[start..<(start + size)]
+      offset = start + (size + blockSize - 1) / blockSize * blockSize
+
+      switch type {
+      case UInt8(ascii: "x"): pending.apply(paxRecords: contents)
+      case UInt8(ascii: "g"): continue
+      case UInt8(ascii: "L"): pending.name = text(contents)
+      case UInt8(ascii: "K"): pending.linkName = text(contents)
+      default:
+        // TODO(compat): GNU sparse members (`S`) come back as their stored, compacted data.
+        let linkName = overrides.linkName ?? text(header[field: 157..<257])
+        entries.append(TarEntry(name: name, type: type, linkName: linkName, contents: contents))
+        pending = Overrides()
+      }
+    }
+    return entries
+  }
+
+  /// Fields that pax or GNU headers set for the member after them.
+  private struct Overrides {
+    var name: String?
+    var linkName: String?
+    var size: Int?
+
+    /// Applies `path`, `linkpath` and `size` from pax records: `"<length> <key>=<value>\n"`.
+    mutating func apply(paxRecords: ArraySlice<UInt8>) {
+      var rest = paxRecords
+      while let space = rest.firstIndex(of: UInt8(ascii: " ")),
+        let length = Int(text(rest[rest.startIndex..<space])),
+        length >= space - rest.startIndex + 2, length <= rest.count
+      {
+        let record = rest[(space + 1)..<(rest.startIndex + length - 1)]
+        rest = rest[(rest.startIndex + length)...]
+        guard let equals = record.firstIndex(of: UInt8(ascii: "=")) else { continue }
+        let value = record[(equals + 1)...]
+        switch text(record[..<equals]) {
+        case "path": name = String(decoding: value, as: UTF8.self)
+        case "linkpath": linkName = String(decoding: value, as: UTF8.self)
+        case "size": size = Int(text(value)).flatMap { $0 >= 0 ? $0 : nil } ?? size
+        default: break
+        }
+      }
+    }
+  }
+
+  /// The member's name: ustar's prefix joined to the name field; GNU headers have no prefix.
+  private static func headerName(_ header: ArraySlice<UInt8>) -> String {
+    let name = text(header[field: 0..<100])
+    let isUstar = header[field: 257..<263].elementsEqual("ustar\0".utf8)
+    let prefix = isUstar ? text(header[field: 345..<500]) : ""
+    return prefix.isEmpty ? name : prefix + "/" + name
+  }
+
+  /// Checks the header sum, counting the checksum field as spaces; old tars summed signed bytes.
+  private static func verifyChecksum(_ header: ArraySlice<UInt8>, at offset: Int) throws {
+    var unsigned = 0
+    var signed = 0
+    for (index, byte) in zip(0..., header) {
+      let value = (148..<156).contains(index) ? UInt8(ascii: " ") : byte
+      unsigned += Int(value)
+      signed += Int(Int8(bitPattern: value))
+    }
+    let recorded = try? number(header, field: 148..<156, entry: "")
+    guard recorded == unsigned || recorded == signed else {
+      throw InputError("tar header at byte \(offset) has a bad checksum")
+    }
+  }
+
+  /// A numeric field: octal digits padded with spaces or NULs, or GNU base-256 when the high
+  /// bit of its first byte is set.
+  private static func number(_ header: ArraySlice<UInt8>, field: Range<Int>, entry: String)
+    throws -> Int
+  {
+    let bytes = header[field: field]
+    let invalid = InputError("tar entry '\(entry)' has an invalid number in its header")
+    if let first = bytes.first, first & 0x80 != 0 {
+      // Base-256: the low seven bits of the first byte, then the others, big-endian.
+      guard first & 0x40 == 0 else { throw invalid }
+      var value = Int(first & 0x3f)
+      for byte in bytes.dropFirst() {
+        guard value <= Int.max >> 8 else { throw invalid }
+        value = value << 8 | Int(byte)
+      }
+      return value
+    }
+    let trimmed = bytes.drop { $0 == UInt8(ascii: " ") }.prefix { $0 != 0 && $0 != 32 }
+    var value = 0
+    for digit in trimmed {
+      guard (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(digit), value < Int.max >> 3 else {
+        throw invalid
+      }
+      value = value << 3 | Int(digit - UInt8(ascii: "0"))
+    }
+    return value
+  }
+
+  /// The text of a field or record up to its first NUL.
+  private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+  }
+}
+
+extension ArraySlice where Element == UInt8 {
+  /// The bytes of a header field given by its offsets within a 512-byte header.
+  fileprivate subscript(field field: Range<Int>) -> ArraySlice<UInt8> {
+    self[(startIndex + field.lowerBound)..<(startIndex + field.upperBound)]
+  }
+}
