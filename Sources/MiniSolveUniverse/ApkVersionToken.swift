@@ -153,7 +153,8 @@ struct ApkVersionToken {
   }
 
   private func compareValues(_ other: ApkVersionToken) -> Int {
-    ApkVersion.compareBytes(bytes, valueStart..<valueEnd, other.bytes, other.valueStart..<other.valueEnd)
+    ApkVersion.compareBytes(
+      bytes, valueStart..<valueEnd, other.bytes, other.valueStart..<other.valueEnd)
   }
 
   private func text(_ start: Int, _ end: Int) -> String {
@@ -178,7 +179,9 @@ struct ApkVersionToken {
   }
 
   /// Suffix names by rank; the empty names stand for "unknown" and for the release itself.
-  private static let suffixNames = ["", "alpha", "beta", "pre", "rc", "", "cvs", "svn", "git", "hg", "p"]
+  private static let suffixNames = [
+    "", "alpha", "beta", "pre", "rc", "", "cvs", "svn", "git", "hg", "p",
+  ]
 
   static func describe(_ byte: UInt8) -> String {
     guard byte >= 0x20, byte < 0x7f else { return "byte 0x\(String(byte, radix: 16))" }

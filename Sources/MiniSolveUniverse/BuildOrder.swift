@@ -141,7 +141,8 @@ private struct BuildGraph {
   }
 
   private func site(_ constraint: ConstraintRecord, file: Int32) -> String {
-    let place = "\(universe.strings[file]):\(constraint.line)"
+    let declaredIn = constraint.file >= 0 ? constraint.file : file
+    let place = "\(universe.strings[declaredIn]):\(constraint.line)"
     return constraint.column > 0 ? place + ":\(constraint.column)" : place
   }
 }

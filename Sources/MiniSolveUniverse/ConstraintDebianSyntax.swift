@@ -77,7 +77,7 @@ private struct DebianRelationParser {
     if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
       index += 1
       let start = index
-      while index < bytes.count, !endsWord(bytes[index]) { index += 1 }
+      while index < bytes.count, !endsWord(bytes[index], colonEnds: false) { index += 1 }
       guard index > start else {
         throw ConstraintError(message: "missing architecture qualifier after ':'", offset: start)
       }
@@ -110,8 +110,10 @@ private struct DebianRelationParser {
     let second = index + 1 < bytes.count ? bytes[index + 1] : 0
     switch (first, second) {
     case (UInt8(ascii: "<"), UInt8(ascii: "<")): (constraint.relation, index) = (.less, index + 2)
-    case (UInt8(ascii: "<"), UInt8(ascii: "=")): (constraint.relation, index) = (.lessEqual, index + 2)
-    case (UInt8(ascii: ">"), UInt8(ascii: ">")): (constraint.relation, index) = (.greater, index + 2)
+    case (UInt8(ascii: "<"), UInt8(ascii: "=")):
+      (constraint.relation, index) = (.lessEqual, index + 2)
+    case (UInt8(ascii: ">"), UInt8(ascii: ">")):
+      (constraint.relation, index) = (.greater, index + 2)
     case (UInt8(ascii: ">"), UInt8(ascii: "=")):
       (constraint.relation, index) = (.greaterEqual, index + 2)
     case (UInt8(ascii: "<"), UInt8(ascii: ">")), (UInt8(ascii: ">"), UInt8(ascii: "<")):
@@ -192,15 +194,18 @@ private struct DebianRelationParser {
     for offset in start..<range.upperBound {
       let byte = bytes[offset]
       if DebianVersionParts.isAlphanumeric(byte) || extra.utf8.contains(byte) { continue }
-      throw ConstraintError(message: "invalid character \(describe(byte)) in \(what)", offset: offset)
+      throw ConstraintError(
+        message: "invalid character \(describe(byte)) in \(what)", offset: offset)
     }
   }
 
   /// The bytes that end a name or qualifier, as dpkg's scanner stops at them.
-  private func endsWord(_ byte: UInt8) -> Bool {
+  private func endsWord(_ byte: UInt8, colonEnds: Bool = true) -> Bool {
     switch byte {
-    case UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ","), UInt8(ascii: "|"),
-      UInt8(ascii: "["), UInt8(ascii: "<"):
+    case UInt8(ascii: ":"):
+      return colonEnds
+    case UInt8(ascii: "("), UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: "["),
+      UInt8(ascii: "<"):
       return true
     default:
       return DebianVersionParts.isSpace(byte)

@@ -1,7 +1,6 @@
 /// Which versions, architectures and build profiles a constraint lets through.
 extension Constraint {
-  /// Whether a package or provide of `version` is within the bound; nil (an unversioned provide)
-  /// meets only `.any`. `isConflict` is not applied: a conflict forbids what matches.
+  /// Whether `version` (nil: an unversioned provide) is within the bound, `isConflict` aside.
   public func matches(_ version: String?, scheme: VersionScheme) -> Bool {
     if relation == .any { return true }
     guard let version else { return false }
@@ -55,16 +54,19 @@ extension Constraint {
   /// Debian has no `~` relation; this one reads it as apk does: equal, or going on with a new part.
   private static func debianHasPrefix(_ version: String, _ prefix: String) -> Bool {
     if DebianVersion.compare(version, prefix) == 0 { return true }
-    let text = Array(version.utf8)
-    let start = Array(prefix.utf8)
-    guard let last = start.last, text.count > start.count, text.starts(with: start) else {
-      return false
+    return ApkVersion.withBytes(version) { text in
+      ApkVersion.withBytes(prefix) { start in
+        guard let last = start.last, text.count > start.count,
+          text.prefix(start.count).elementsEqual(start)
+        else { return false }
+        let next = text[start.count]
+        if DebianVersion.isDigit(last) { return !DebianVersion.isDigit(next) }
+        return !(isLetter(last) && isLetter(next))
+      }
     }
-    let next = text[start.count]
-    let lastIsDigit = DebianVersion.isDigit(last)
-    let nextIsDigit = DebianVersion.isDigit(next)
-    let lastIsLetter = DebianVersionParts.isAlphanumeric(last) && !lastIsDigit
-    let nextIsLetter = DebianVersionParts.isAlphanumeric(next) && !nextIsDigit
-    return !(lastIsDigit && nextIsDigit) && !(lastIsLetter && nextIsLetter)
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    DebianVersionParts.isAlphanumeric(byte) && !DebianVersion.isDigit(byte)
   }
 }

@@ -41,9 +41,11 @@ struct ControlStanzas {
 
       if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
         if fields.isEmpty {
-          error = error ?? ControlSyntaxError(line: line, message: "continuation line before any field")
+          error =
+            error ?? ControlSyntaxError(line: line, message: "continuation line before any field")
         } else {
-          fields[fields.count - 1].value = fields[fields.count - 1].value.lowerBound..<trimmedEnd(lineEnd)
+          fields[fields.count - 1].value =
+            fields[fields.count - 1].value.lowerBound..<trimmedEnd(lineEnd)
         }
       } else if first == UInt8(ascii: "#") {
         // Comment lines are allowed in deb822 and ignored.
@@ -55,7 +57,8 @@ struct ControlStanzas {
             name: lineStart..<colon, value: valueStart..<max(valueStart, trimmedEnd(lineEnd)),
             line: line))
       } else {
-        error = error ?? ControlSyntaxError(line: line, message: "line is not a 'Field: value' pair")
+        error =
+          error ?? ControlSyntaxError(line: line, message: "line is not a 'Field: value' pair")
       }
       advance(past: lineEnd)
     }

@@ -2,7 +2,8 @@
 public enum DebianVersion {
   /// Orders two Debian versions: negative, zero or positive.
   public static func compare(_ lhs: String, _ rhs: String) -> Int {
-    ApkVersion.withBytes(lhs) { left in ApkVersion.withBytes(rhs) { right in compare(left, right) } }
+    ApkVersion.withBytes(lhs) { left in ApkVersion.withBytes(rhs) { right in compare(left, right) }
+    }
   }
 
   /// Orders two Debian versions given as UTF-8 bytes: negative, zero or positive.
@@ -19,8 +20,8 @@ public enum DebianVersion {
     // Equal as dpkg reads them: valid ones stay tied, invalid ones go after them by their bytes.
     let sameBytes = ApkVersion.compareBytes(lhs, 0..<lhs.count, rhs, 0..<rhs.count)
     if sameBytes == 0 { return 0 }
-    let leftValid = left.problem(lhs) == nil
-    let rightValid = right.problem(rhs) == nil
+    let leftValid = DebianVersionParts.problem(lhs) == nil
+    let rightValid = DebianVersionParts.problem(rhs) == nil
     if leftValid, rightValid { return 0 }
     if leftValid != rightValid { return leftValid ? -1 : 1 }
     return sameBytes
@@ -37,7 +38,7 @@ public enum DebianVersion {
 
   /// The first problem of `bytes` as a version: what it is and the byte offset it is at.
   static func problemDetail(_ bytes: UnsafeBufferPointer<UInt8>) -> (reason: String, offset: Int)? {
-    DebianVersionParts(bytes).problem(bytes)
+    DebianVersionParts.problem(bytes)
   }
 
   /// dpkg's verrevcmp: non-digit runs by `order(of:)`, digit runs by numeric value.

@@ -2,87 +2,108 @@
 struct DebianVersionParts {
   /// How the text before the first `:` reads as an epoch, by dpkg's strtol-based rules.
   enum Epoch: Equatable {
-    case absent, value(Int), empty, notNumber, negative, tooBig
+    case value(Int), empty, notNumber, negative, tooBig
   }
 
-  /// The bytes after leading blanks, up to the first blank after them.
-  let start: Int
-  let end: Int
-  let epochText: Epoch
-  /// The offset of the `:` ending the epoch, when there is one.
-  let colon: Int?
+  /// 0 when there is none, and when dpkg would reject it.
+  let epoch: Int
   let upstream: Range<Int>
-  /// Empty and at `end` when there is no `-`.
+  /// Empty and at the end when there is no `-`.
   let revision: Range<Int>
 
-  /// The epoch compare uses; 0 when `epochText` is no valid number.
-  var epoch: Int {
-    if case .value(let value) = epochText, let colon, colon + 1 < end { return value }
-    return 0
-  }
-
+  /// Splits `bytes` for comparison; a text whose epoch dpkg rejects counts as all version.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     var start = 0
     while start < bytes.count, Self.isBlank(bytes[start]) { start += 1 }
-    var end = start
-    while end < bytes.count, !Self.isBlank(bytes[end]) { end += 1 }
-    self.start = start
-    self.end = end
+    var end = bytes.count
+    while end > start, Self.isBlank(bytes[end - 1]) { end -= 1 }
 
-    var colon: Int?
-    for index in start..<end where bytes[index] == UInt8(ascii: ":") {
-      colon = index
-      break
-    }
-    self.colon = colon
-    epochText = colon.map { Self.readEpoch(bytes, start, $0) } ?? .absent
-
-    // A text whose epoch dpkg rejects is compared as if it all were the version.
+    // A valid epoch is digits then `:`; only a sign or space in front needs strtol's full reading.
+    var epoch = 0
     var versionStart = start
-    if case .value = epochText, let colon, colon + 1 < end { versionStart = colon + 1 }
-    var hyphen: Int?
-    var index = end
-    while index > versionStart {
-      index -= 1
-      if bytes[index] == UInt8(ascii: "-") {
-        hyphen = index
-        break
+    if start < end, !DebianVersion.isDigit(bytes[start]) {
+      let first = bytes[start]
+      if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || Self.isSpace(first),
+        let colon = Self.firstColon(bytes, start, end), colon + 1 < end,
+        case .value(let value) = Self.readEpoch(bytes, start, colon)
+      {
+        (epoch, versionStart) = (value, colon + 1)
+      }
+    } else {
+      var index = start
+      while index < end, DebianVersion.isDigit(bytes[index]) { index += 1 }
+      if index < end, bytes[index] == UInt8(ascii: ":"), index + 1 < end,
+        case .value(let value) = Self.readEpoch(bytes, start, index)
+      {
+        (epoch, versionStart) = (value, index + 1)
       }
     }
-    upstream = versionStart..<(hyphen ?? end)
-    revision = hyphen.map { ($0 + 1)..<end } ?? end..<end
+    self.epoch = epoch
+
+    var hyphen = end
+    while hyphen > versionStart, bytes[hyphen - 1] != UInt8(ascii: "-") { hyphen -= 1 }
+    if hyphen > versionStart {
+      upstream = versionStart..<(hyphen - 1)
+      revision = hyphen..<end
+    } else {
+      upstream = versionStart..<end
+      revision = end..<end
+    }
   }
 
   /// The first problem dpkg's parseversion finds, with its byte offset; nil when there is none.
-  func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> (reason: String, offset: Int)? {
+  static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> (reason: String, offset: Int)? {
+    var start = 0
+    while start < bytes.count, isBlank(bytes[start]) { start += 1 }
+    var end = start
+    while end < bytes.count, !isBlank(bytes[end]) { end += 1 }
     if start == end { return ("version string is empty", 0) }
-    for index in end..<bytes.count where !Self.isBlank(bytes[index]) {
+    for index in end..<bytes.count where !isBlank(bytes[index]) {
       return ("version string has embedded spaces", end)
     }
 
-    if let colon {
-      switch epochText {
+    var versionStart = start
+    if let colon = firstColon(bytes, start, end) {
+      switch readEpoch(bytes, start, colon) {
       case .empty: return ("epoch in version is empty", start)
       case .notNumber: return ("epoch in version is not number", start)
       case .negative: return ("epoch in version is negative", start)
       case .tooBig: return ("epoch in version is too big", start)
-      case .absent, .value: break
+      case .value: break
       }
       if colon + 1 == end { return ("nothing after colon in version number", colon) }
+      versionStart = colon + 1
     }
-    if revision.isEmpty, revision.lowerBound > upstream.upperBound {
-      return ("revision number is empty", upstream.upperBound)
+    var upstreamEnd = end
+    while upstreamEnd > versionStart, bytes[upstreamEnd - 1] != UInt8(ascii: "-") {
+      upstreamEnd -= 1
     }
-    if upstream.isEmpty { return ("version number is empty", upstream.lowerBound) }
+    let hasRevision = upstreamEnd > versionStart
+    if hasRevision {
+      if upstreamEnd == end { return ("revision number is empty", upstreamEnd - 1) }
+      upstreamEnd -= 1
+    } else {
+      upstreamEnd = end
+    }
+    if upstreamEnd == versionStart { return ("version number is empty", versionStart) }
 
     // dpkg only warns about an upstream part that does not start with a digit.
-    for index in upstream where !Self.isVersionByte(bytes[index], revision: false) {
+    for index in versionStart..<upstreamEnd where !isVersionByte(bytes[index], revision: false) {
       return ("invalid character \(describe(bytes[index])) in version number", index)
     }
-    for index in revision where !Self.isVersionByte(bytes[index], revision: true) {
+    let revisionStart = hasRevision ? upstreamEnd + 1 : end
+    for index in revisionStart..<end where !isVersionByte(bytes[index], revision: true) {
       return ("invalid character \(describe(bytes[index])) in revision number", index)
     }
     return nil
+  }
+
+  private static func firstColon(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> Int?
+  {
+    var index = start
+    while index < end, bytes[index] != UInt8(ascii: ":") { index += 1 }
+    return index < end ? index : nil
   }
 
   /// strtol's reading of `bytes[start..<colon]`, then dpkg's checks on the number.
@@ -98,7 +119,7 @@ struct DebianVersionParts {
     }
     let digitsStart = index
     var value = 0
-    while index < colon, bytes[index] &- UInt8(ascii: "0") < 10 {
+    while index < colon, DebianVersion.isDigit(bytes[index]) {
       // Saturates past Int32.max: dpkg only needs to know that it is too big.
       value = min(value * 10 + Int(bytes[index] &- UInt8(ascii: "0")), Int(Int32.max) + 1)
       index += 1
@@ -110,7 +131,7 @@ struct DebianVersionParts {
     return .value(value)
   }
 
-  private func describe(_ byte: UInt8) -> String { ApkVersionToken.describe(byte) }
+  private static func describe(_ byte: UInt8) -> String { ApkVersionToken.describe(byte) }
 
   static func isBlank(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")

@@ -17,9 +17,7 @@ public enum Decompression {
   /// The most decompressed output accepted unless a caller says otherwise: 2 GiB.
   public static let defaultLimit = 2 << 30
 
-  /// The compression `bytes` were found in and their decompressed contents.
-  ///
-  /// Uncompressed input comes back as it is, whatever its size: it is already in memory.
+  /// The compression `bytes` are in and their contents; uncompressed input comes back as it is.
   public static func decompress(_ bytes: [UInt8], limit: Int = defaultLimit) throws
     -> (Compression, [UInt8])
   {

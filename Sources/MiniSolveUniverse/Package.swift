@@ -12,6 +12,12 @@ public struct Package: Sendable {
     draft.column > 0 ? "\(draft.file):\(draft.line):\(draft.column)" : "\(draft.file):\(draft.line)"
   }
 
+  /// Where a relation was declared: `file:line[:column]`.
+  public func site(of relation: PackageDraft.Relation) -> String {
+    let place = "\(relation.file ?? draft.file):\(relation.line)"
+    return relation.column > 0 ? place + ":\(relation.column)" : place
+  }
+
   /// The relations of one kind, each a list of alternatives.
   public func relations(_ kind: RelationKind) -> [[Constraint]] {
     draft.relations.filter { $0.kind == kind }.map(\.alternatives)
@@ -40,7 +46,8 @@ extension PackageSet {
       draft.relations.append(
         PackageDraft.Relation(
           group.kind, alternatives(of: group).map { constraint($0, scheme: record.scheme) },
-          line: Int(first?.line ?? 0), column: Int(first?.column ?? 0)))
+          line: Int(first?.line ?? 0), column: Int(first?.column ?? 0),
+          file: first.flatMap { string($0.file) }))
     }
     return Package(id: id, draft: draft)
   }

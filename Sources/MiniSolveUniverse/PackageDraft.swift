@@ -7,12 +7,18 @@ public struct PackageDraft: Sendable {
     public var alternatives: [Constraint]
     public var line: Int
     public var column: Int
+    /// The file it was declared in when not the package's own (a pipeline's `needs`).
+    public var file: String?
 
-    public init(_ kind: RelationKind, _ alternatives: [Constraint], line: Int, column: Int = 0) {
+    public init(
+      _ kind: RelationKind, _ alternatives: [Constraint], line: Int, column: Int = 0,
+      file: String? = nil
+    ) {
       self.kind = kind
       self.alternatives = alternatives
       self.line = line
       self.column = column
+      self.file = file
     }
   }
 

@@ -63,7 +63,8 @@ public struct ConstraintRecord: Sendable, BitwiseCopyable {
   public var tag: Int32 = -1
   /// Debian's architecture and profile restrictions as written, e.g. `[amd64] <!nocheck>`.
   public var restrictions: Int32 = -1
-  /// Where the constraint was declared: line and column in the package's file.
+  /// Where the constraint was declared: a file when not the package's own, line and column.
+  public var file: Int32 = -1
   public var line: Int32 = 0
   public var column: Int32 = 0
   public var relation: VersionRelation = .any

@@ -5,7 +5,7 @@ import Glibc
 /// plus a check that every id is in range, so a damaged blob is refused, never trusted.
 extension PackageSet {
   /// Bumped whenever the records change; a blob of another format is not read.
-  public static let serializationFormat: UInt32 = 1
+  public static let serializationFormat: UInt32 = 2
 
   private static var layoutSignature: [UInt32] {
     [
@@ -99,7 +99,8 @@ extension PackageSet {
     for alternative in alternatives {
       guard isString(alternative.name), isString(alternative.version, optional: true),
         isString(alternative.tag, optional: true),
-        isString(alternative.restrictions, optional: true)
+        isString(alternative.restrictions, optional: true),
+        isString(alternative.file, optional: true)
       else { return false }
     }
     return Self.isIndex(nameStarts, nameMembers, keys: strings.count, values: packages.count)

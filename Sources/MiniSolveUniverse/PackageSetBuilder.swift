@@ -12,7 +12,8 @@ public struct PackageSetBuilder: Sendable {
   public mutating func add(_ draft: PackageDraft) -> Int32 {
     var record = PackageRecord(
       name: building.strings.intern(draft.name), version: building.strings.intern(draft.version),
-      architecture: building.strings.intern(draft.architecture), file: building.strings.intern(draft.file),
+      architecture: building.strings.intern(draft.architecture),
+      file: building.strings.intern(draft.file),
       line: Int32(clamping: draft.line), scheme: draft.scheme)
     record.column = Int32(clamping: draft.column)
     record.kind = draft.kind
@@ -33,7 +34,7 @@ public struct PackageSetBuilder: Sendable {
           alternativeCount: Int32(relation.alternatives.count), kind: relation.kind))
       for constraint in relation.alternatives {
         building.alternatives.append(
-          constraintRecord(constraint, line: relation.line, column: relation.column, scheme: draft.scheme))
+          constraintRecord(constraint, relation: relation, of: draft))
       }
     }
     building.packages.append(record)
@@ -71,6 +72,7 @@ public struct PackageSetBuilder: Sendable {
       alternative.version = remap(alternative.version)
       alternative.tag = remap(alternative.tag)
       alternative.restrictions = remap(alternative.restrictions)
+      alternative.file = remap(alternative.file)
       building.alternatives.append(alternative)
     }
   }
@@ -87,8 +89,9 @@ public struct PackageSetBuilder: Sendable {
   }
 
   private mutating func constraintRecord(
-    _ constraint: Constraint, line: Int, column: Int, scheme: VersionScheme
+    _ constraint: Constraint, relation: PackageDraft.Relation, of draft: PackageDraft
   ) -> ConstraintRecord {
+    let scheme = draft.scheme
     var record = ConstraintRecord(name: building.strings.intern(constraint.name))
     if constraint.relation != .any { record.version = building.strings.intern(constraint.version) }
     record.relation = constraint.relation
@@ -97,8 +100,9 @@ public struct PackageSetBuilder: Sendable {
     if !constraint.architectures.isEmpty || !constraint.profiles.isEmpty {
       record.restrictions = building.strings.intern(Self.restrictions(of: constraint))
     }
-    record.line = Int32(clamping: line)
-    record.column = Int32(clamping: column)
+    if let file = relation.file, file != draft.file { record.file = building.strings.intern(file) }
+    record.line = Int32(clamping: relation.line)
+    record.column = Int32(clamping: relation.column)
     return record
   }
 

@@ -55,7 +55,9 @@ public enum RecipePackages {
           effective = kind == .buildDepends ? .buildConflicts : kind == .depends ? .conflicts : kind
         }
         draft.relations.append(
-          .init(effective, [constraint], line: item.mark.line, column: item.mark.column))
+          .init(
+            effective, [constraint], line: item.mark.line, column: item.mark.column,
+            file: item.path))
       } catch let error as ConstraintError {
         diagnostics.append(
           Diagnostic(

@@ -78,7 +78,8 @@ public struct ReverseDependencies: Sendable {
   ) -> Dependent {
     let record = universe.packages[Int(package)]
     let declared = universe.alternatives(of: group).first { $0.name == nameID }
-    var site = "\(universe.strings[record.file]):\(declared?.line ?? record.line)"
+    let file = declared.map { $0.file >= 0 ? $0.file : record.file } ?? record.file
+    var site = "\(universe.strings[file]):\(declared?.line ?? record.line)"
     if let column = declared?.column, column > 0 { site += ":\(column)" }
     return Dependent(
       package: package, name: universe.strings[nameID], kind: group.kind, site: site,

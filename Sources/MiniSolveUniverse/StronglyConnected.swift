@@ -72,7 +72,9 @@ enum StronglyConnected {
         }
 
         frames.removeLast()
-        if let parent = frames.last { lowLink[parent.node] = min(lowLink[parent.node], lowLink[node]) }
+        if let parent = frames.last {
+          lowLink[parent.node] = min(lowLink[parent.node], lowLink[node])
+        }
         guard lowLink[node] == index[node] else { continue }
         var component: [Int] = []
         while let member = stack.popLast() {

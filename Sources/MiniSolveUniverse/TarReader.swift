@@ -1,4 +1,4 @@
-/// One member of a tar archive, with pax and GNU long names already applied.
+/// One member of a tar archive; pax and GNU long-name headers are applied, not returned.
 public struct TarEntry: Sendable {
   /// The member's path inside the archive.
   public var name: String
@@ -24,10 +24,7 @@ public struct TarEntry: Sendable {
 public enum TarReader {
   private static let blockSize = 512
 
-  /// The members of `bytes` in order; a zero block or the end of the data ends the archive.
-  ///
-  /// Reads ustar, GNU and pax archives; headers that only describe the next member (pax `x`
-  /// and `g`, GNU `L` and `K`) are applied to it rather than returned.
+  /// The members of a ustar, GNU or pax archive in order; a zero block or the end of data ends it.
   public static func entries(_ bytes: [UInt8]) throws -> [TarEntry] {
     var entries: [TarEntry] = []
     var offset = 0
@@ -120,8 +117,7 @@ public enum TarReader {
     }
   }
 
-  /// A numeric field: octal digits padded with spaces or NULs, or GNU base-256 when the high
-  /// bit of its first byte is set.
+  /// A numeric field: octal digits padded with spaces or NULs, or GNU base-256 (high bit set).
   private static func number(_ header: ArraySlice<UInt8>, field: Range<Int>, entry: String)
     throws -> Int
   {
