@@ -13,7 +13,9 @@ enum BuildOrderCommand: Command {
       already built. Recipes that need each other are printed on one line as a cycle, and each
       cycle is explained with the requirements that close it. Exits 1 when there is a cycle.
       """,
-    options: UniverseOptions.specs + [.value("format", "text|json", "Output format (default: text).")])
+    options: UniverseOptions.specs + [
+      .value("format", "text|json", "Output format (default: text).")
+    ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
     let format = try OutputFormat(arguments.value("format"), spec: spec)

@@ -34,7 +34,8 @@ enum RdepsCommand: Command {
     ).sorted { lhs, rhs in
       let left = (lhs.depth, universe.strings[universe.packages[Int(lhs.package)].name])
       let right = (rhs.depth, universe.strings[universe.packages[Int(rhs.package)].name])
-      return left.0 != right.0 ? left.0 < right.0 : left.1.utf8.lexicographicallyPrecedes(right.1.utf8)
+      return left.0 != right.0
+        ? left.0 < right.0 : left.1.utf8.lexicographicallyPrecedes(right.1.utf8)
     }
 
     switch format {
@@ -49,7 +50,8 @@ enum RdepsCommand: Command {
           "relation": .string(dependent.kind.fieldName), "site": .string(dependent.site),
         ])
       }
-      terminal.out(JSONValue.object(["name": .string(name), "dependents": .array(rows)]).rendered())
+      terminal.out(
+        JSONValue.object(["name": .string(name), "dependents": .array(rows)]).rendered())
     case .text:
       var text = ""
       for dependent in dependents {

@@ -13,7 +13,9 @@ enum ShowCommand: Command {
       it was read (file:line), and its relations; then the packages that provide NAME. Exits 1
       when no package has or provides that name.
       """,
-    options: UniverseOptions.specs + [.value("format", "text|json", "Output format (default: text).")])
+    options: UniverseOptions.specs + [
+      .value("format", "text|json", "Output format (default: text).")
+    ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
     let format = try OutputFormat(arguments.value("format"), spec: spec)
@@ -42,7 +44,8 @@ enum ShowCommand: Command {
         if !text.isEmpty { text += "\n" }
         text += "provided by:\n"
         for provider in providers {
-          text += "  \(provider.name) \(provider.version) \(provider.architecture)  \(provider.site)\n"
+          text +=
+            "  \(provider.name) \(provider.version) \(provider.architecture)  \(provider.site)\n"
         }
       }
       terminal.out(text)

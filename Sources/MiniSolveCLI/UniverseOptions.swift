@@ -7,8 +7,11 @@ import MiniSolveYAML
 /// The options of every command that needs a universe, and loading it from them.
 enum UniverseOptions {
   static let specs: [OptionSpec] = [
-    .value("project", "DIR", "The project folder: recipes/ (or *.yaml) and pipelines/ (default: .)."),
-    .value("repo", "PATH", repeatable: true, "A repository index: APKINDEX(.tar.gz), Packages, Sources (plain, .gz, .xz)."),
+    .value(
+      "project", "DIR", "The project folder: recipes/ (or *.yaml) and pipelines/ (default: .)."),
+    .value(
+      "repo", "PATH", repeatable: true,
+      "A repository index: APKINDEX(.tar.gz), Packages, Sources (plain, .gz, .xz)."),
     .value("arch", "ARCH", "Architecture, apk or Debian name (default: this machine's)."),
     .value("pipeline-dir", "DIR", repeatable: true, "Also look for named pipelines in DIR."),
     .value("index", "PATH", "The index database (default: DIR/.minisolve/index.db)."),
@@ -32,7 +35,9 @@ enum UniverseOptions {
     }
     for path in request.repositories + [request.projectDirectory] {
       var status = stat()
-      if stat(path, &status) != 0 { throw CommandFailure(message: "no such file or folder: \(path)") }
+      if stat(path, &status) != 0 {
+        throw CommandFailure(message: "no such file or folder: \(path)")
+      }
     }
     return request
   }

@@ -25,13 +25,33 @@ public final class IndexStore {
     try Self.makeParentFolder(of: path)
     do {
       database = try SQLiteDatabase(path: path)
-      if let problem = try Self.prepare(database) {
+      if let problem = try Self.whileBusy({ try Self.prepare(database) }) {
         warnings.append("\(path): \(problem); rebuilding it")
         database = try Self.rebuild(path: path)
       }
-    } catch let error as SQLiteError {
-      warnings.append("\(path): \(Self.describe(error)); rebuilding it")
+    } catch let error as SQLiteError where error.isCorruption {
+      warnings.append("\(path): the file is damaged or not an SQLite database; rebuilding it")
       database = try Self.rebuild(path: path)
+    }
+  }
+
+  /// Replaces a database found damaged in use by an empty one, with a warning.
+  public func rebuildAfterDamage() throws {
+    warnings.append("\(path): the file is damaged; rebuilding it")
+    database = try Self.rebuild(path: path)
+  }
+
+  /// Runs `body` again while another process holds a lock that SQLite's busy timeout does not
+  /// wait for (switching to WAL, a lock upgrade that would deadlock), for up to 10 seconds.
+  private static func whileBusy<Result>(_ body: () throws -> Result) throws -> Result {
+    var attempts = 0
+    while true {
+      do {
+        return try body()
+      } catch let error as SQLiteError where error.isBusy && attempts < 200 {
+        attempts += 1
+        usleep(50_000)
+      }
     }
   }
 
@@ -64,7 +84,7 @@ public final class IndexStore {
     path file: String, context: String, format: String, entry: Entry, set: PackageSet,
     diagnostics: [Diagnostic]
   ) throws {
-    try database.execute("BEGIN IMMEDIATE")
+    try Self.whileBusy { try database.execute("BEGIN IMMEDIATE") }
     do {
       try database.prepare("DELETE FROM files WHERE path = ? AND context = ?")
         .run([.text(file), .text(context)])
@@ -96,7 +116,7 @@ public final class IndexStore {
       if let file = statement.text(0), !keep.contains(file) { gone.append(file) }
     }
     guard !gone.isEmpty else { return [] }
-    try database.execute("BEGIN IMMEDIATE")
+    try Self.whileBusy { try database.execute("BEGIN IMMEDIATE") }
     let delete = try database.prepare("DELETE FROM files WHERE path = ? AND context = ?")
     for file in gone { try delete.run([.text(file), .text(context)]) }
     try database.execute("COMMIT")
@@ -139,14 +159,10 @@ public final class IndexStore {
   private static func rebuild(path: String) throws -> SQLiteDatabase {
     for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     let database = try SQLiteDatabase(path: path)
-    if let problem = try prepare(database) {
+    if let problem = try whileBusy({ try prepare(database) }) {
       throw SQLiteError(message: "cannot create the index: \(problem)", code: 1)
     }
     return database
-  }
-
-  private static func describe(_ error: SQLiteError) -> String {
-    error.isCorruption ? "the file is damaged or not an SQLite database" : error.description
   }
 
   private static func makeParentFolder(of path: String) throws {

@@ -5,8 +5,10 @@ import MiniSolveUniverse
 enum PackageRows {
   static func insert(_ set: PackageSet, fileID: Int64, into database: SQLiteDatabase) throws {
     let columns =
-      ["file_id", "name", "version", "architecture", "kind", "source", "line", "col", "checksum",
-      "location"] + IndexSchema.relationColumns
+      [
+        "file_id", "name", "version", "architecture", "kind", "source", "line", "col", "checksum",
+        "location",
+      ] + IndexSchema.relationColumns
     let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
     let insert = try database.prepare(
       "INSERT INTO packages (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")

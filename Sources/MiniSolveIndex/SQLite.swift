@@ -7,6 +7,12 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
 
   public var description: String { "\(message) (SQLite code \(code))" }
 
+  /// Whether another connection holds a lock this one needs.
+  var isBusy: Bool {
+    let primary = code & 0xff
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED
+  }
+
   /// Whether SQLite said the file is damaged or not a database at all.
   var isCorruption: Bool {
     let primary = code & 0xff

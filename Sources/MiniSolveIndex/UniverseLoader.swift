@@ -184,10 +184,17 @@ public struct UniverseLoader {
     }
   }
 
-  /// Notes a failure of the index and stops using it for the rest of the run.
+  /// Notes a failure of the index: a damaged one is rebuilt, else it is not used any more.
   private mutating func indexProblem(_ error: any Error) {
-    if let store { load.warnings.append("\(store.path): \(error); going on without the index") }
-    store = nil
+    guard let store else { return }
+    if let failure = error as? SQLiteError, failure.isCorruption,
+      (try? store.rebuildAfterDamage()) != nil
+    {
+      load.warnings.append(store.warnings.last ?? "")
+      return
+    }
+    load.warnings.append("\(store.path): \(error); going on without the index")
+    self.store = nil
   }
 
   /// What compiled recipes depend on besides their own text: the architecture, every pipeline
