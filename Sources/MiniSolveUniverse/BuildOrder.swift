@@ -116,6 +116,8 @@ private struct BuildGraph {
     return constraint.appliesTo(architecture: architecture) && constraint.appliesTo(profiles: [])
   }
 
+  // TODO(compat): names resolve without version bounds, and prebuilt packages do not break
+  // cycles; the solver's closures will make this exact.
   /// One binary package for a name: one so named (newest first), else the provider with the
   /// highest priority, then the newest, then the first added.
   private mutating func resolve(_ name: Int32) -> Int32? {
