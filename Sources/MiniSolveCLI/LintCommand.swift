@@ -84,7 +84,8 @@ enum ArchitectureArgument {
       guard let architecture = Architecture.named(name) else {
         let known = Architecture.known.map(\.name)
         var message = "unknown architecture '\(name)'"
-        if let near = Suggestion.closest(to: name, among: known) {
+        let spellings = known + Architecture.known.map(\.goName)
+        if let near = Suggestion.closest(to: name, among: spellings) {
           message += "; did you mean '\(near)'?"
         } else {
           message += "; known: \(known.joined(separator: ", "))"

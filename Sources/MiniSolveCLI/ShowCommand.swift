@@ -64,8 +64,8 @@ enum ShowCommand: Command {
 extension Package {
   /// The package as `show` prints it.
   var text: String {
-    var text = "\(name) \(version) \(architecture)"
-    text += draft.kind == .source ? " (source)\n" : "\n"
+    var text = "\(name) \(version) "
+    text += draft.kind == .source ? "(source)\n" : "\(architecture)\n"
     text += "  from: \(site)\n"
     if let source = draft.source, source != name { text += "  source: \(source)\n" }
     if draft.providerPriority != 0 { text += "  provider-priority: \(draft.providerPriority)\n" }

@@ -45,6 +45,7 @@ extension Constraint {
       index += 1
     }
     let spelled = text(bytes, operatorStart..<index)
+    // TODO(compat): apk's `<~`, `>~` and checksum `><` have no VersionRelation; refused.
     guard let relation = ApkOperator.relation(mask) else {
       throw ConstraintError(message: "unsupported operator '\(spelled)'", offset: operatorStart)
     }

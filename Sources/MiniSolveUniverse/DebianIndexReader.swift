@@ -35,8 +35,17 @@ struct DebianIndexReader {
     var architecture = isSources ? "source" : ""
     for field in fields {
       if stanzas.fieldName(field, is: "Package") {
+        // Two stanzas run together (a missing blank line) show as a repeated name.
+        if name != nil {
+          report(line: field.line, "field 'Package' appears twice in one stanza; skipped")
+          return nil
+        }
         name = stanzas.text(field.value)
       } else if stanzas.fieldName(field, is: "Version") {
+        if version != nil {
+          report(line: field.line, "field 'Version' appears twice in one stanza; skipped")
+          return nil
+        }
         version = stanzas.text(field.value)
       } else if !isSources && stanzas.fieldName(field, is: "Architecture") {
         architecture = stanzas.text(field.value)

@@ -133,13 +133,16 @@ struct DebianVersionParts {
 
   private static func describe(_ byte: UInt8) -> String { ApkVersionToken.describe(byte) }
 
+  @inline(__always)
   static func isBlank(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
   }
 
   /// C's isspace: blank, newline, vertical tab, form feed, carriage return.
+  @inline(__always)
   static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0d) }
 
+  @inline(__always)
   static func isAlphanumeric(_ byte: UInt8) -> Bool {
     byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26
   }

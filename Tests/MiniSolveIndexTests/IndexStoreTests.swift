@@ -11,12 +11,13 @@ import Testing
     #expect(first.read == [repo])
     #expect(first.universe.packages.count == 2)
 
-    let second = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [repo]))
+    let second = try UniverseLoader.load(
+      request(project: folder.path, index: folder, repos: [repo]))
     #expect(second.read.isEmpty)
     #expect(second.reused == [repo])
     #expect(second.universe.package(1).draft.relations.first?.alternatives.first?.name == "libc6")
 
-    try folder.write("Packages", samplePackages + "Package: zsh\nVersion: 5.9-4\n")
+    try folder.write("Packages", samplePackages + "\nPackage: zsh\nVersion: 5.9-4\n")
     let third = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [repo]))
     #expect(third.read == [repo])
     #expect(third.universe.packages.count == 3)
@@ -36,7 +37,8 @@ import Testing
     let folder = try TemporaryFolder()
     let repo = try folder.write("Packages", "Package: a\n\nPackage: b\nVersion: 1\n")
     let first = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [repo]))
-    let second = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [repo]))
+    let second = try UniverseLoader.load(
+      request(project: folder.path, index: folder, repos: [repo]))
     #expect(first.diagnostics.count == 1)
     #expect(second.diagnostics.map(\.description) == first.diagnostics.map(\.description))
   }
@@ -58,7 +60,9 @@ import Testing
       try? FileManager.default.removeItem(atPath: path + "-wal")
       try? FileManager.default.removeItem(atPath: path + "-shm")
     case "foreign":
-      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+      for suffix in ["", "-wal", "-shm"] {
+        try? FileManager.default.removeItem(atPath: path + suffix)
+      }
       let database = try SQLiteDatabase(path: path)
       try database.execute("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('hi')")
     default:

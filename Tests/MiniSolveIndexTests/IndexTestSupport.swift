@@ -8,7 +8,8 @@ final class TemporaryFolder {
   let path: String
 
   init() throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("minisolve-index-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
@@ -37,7 +38,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 func request(project: String, index folder: TemporaryFolder?, repos: [String] = [])
   -> UniverseRequest
 {
-  var request = UniverseRequest(architecture: Architecture.named("x86_64")!)
+  var request = UniverseRequest(architecture: Architecture.named("x86_64") ?? Architecture.known[0])
   request.projectDirectory = project
   request.repositories = repos
   request.indexPath = folder.map { $0.file("cache/index.db") }

@@ -17,14 +17,16 @@ import Testing
     #expect(hello.version == "2.12.1-r0")
     let runtime = hello.draft.relations.filter { $0.kind == .depends }
     #expect(runtime.map { $0.alternatives[0].name } == ["so:libgreet.so.1", "busybox"])
-    #expect(runtime.map { hello.site(of: $0) } == [
-      Self.example + "/recipes/hello.yaml:11:9", Self.example + "/recipes/hello.yaml:12:9",
-    ])
+    #expect(
+      runtime.map { hello.site(of: $0) } == [
+        Self.example + "/recipes/hello.yaml:11:9", Self.example + "/recipes/hello.yaml:12:9",
+      ])
 
     let source = try #require(
       set.packages(named: "hello").map { set.package($0) }.first { $0.draft.kind == .source })
     let build = source.draft.relations.filter { $0.kind == .buildDepends }
-    #expect(build.prefix(3).map { $0.alternatives[0].name } == ["build-base", "busybox", "libgreet-dev"])
+    #expect(
+      build.prefix(3).map { $0.alternatives[0].name } == ["build-base", "busybox", "libgreet-dev"])
     #expect(source.site(of: build[0]) == Self.example + "/recipes/hello.yaml:17:9")
   }
 

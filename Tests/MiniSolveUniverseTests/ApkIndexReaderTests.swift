@@ -44,7 +44,8 @@ import Testing
     #expect(busybox.relations(.conflicts).map { $0[0].rendered(.apk) } == ["!busybox-full"])
     let conflict = try #require(busybox.draft.relations.first { $0.kind == .conflicts })
     #expect(busybox.site(of: conflict) == "APKINDEX:7:16")
-    #expect(busybox.relations(.provides).map { $0[0].rendered(.apk) } == ["cmd:sh=1.37.0-r30", "/bin/sh"])
+    #expect(
+      busybox.relations(.provides).map { $0[0].rendered(.apk) } == ["cmd:sh=1.37.0-r30", "/bin/sh"])
 
     let full = set.package(1)
     #expect(full.draft.providerPriority == 10)

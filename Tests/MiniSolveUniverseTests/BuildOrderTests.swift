@@ -35,7 +35,8 @@ import Testing
     #expect(order.steps == [["a", "b", "c"], ["d"]])
     #expect(order.cycles.count == 1)
     let edges = order.cycles[0].map { "\($0.from)->\($0.to) \($0.requirement) \($0.site)" }
-    #expect(edges == ["a->b bin-b fixture:1:1", "b->c bin-c fixture:3:1", "c->a bin-a fixture:5:1"])
+    #expect(
+      edges == ["a->b bin-b fixture:1:1", "b->c bin-c fixture:3:1", "c->a bin-a fixture:5:1"])
   }
 
   @Test func resolvesProvidedNamesAndIgnoresSelfEdges() {

@@ -94,6 +94,16 @@ import Testing
     #expect(index.diagnostics.first?.message.hasPrefix("package 'a': ") == true)
   }
 
+  @Test func aRepeatedNameMeansTwoStanzasRanTogether() throws {
+    let index = try Self.read(
+      "Package: a\nVersion: 1\nPackage: b\nVersion: 2\n\nPackage: c\nVersion: 3\n")
+    #expect(index.packages.packages.count == 1)
+    #expect(
+      index.diagnostics.map(\.description) == [
+        "Packages:3:1: warning: [malformed-stanza] field 'Package' appears twice in one stanza; skipped"
+      ])
+  }
+
   @Test func readsSourcesWithBuildRelations() throws {
     let text = """
       Package: hello

@@ -18,7 +18,8 @@ import Testing
   }
 
   @Test func findsDirectDependentsThroughProvidedNames() {
-    let found = ReverseDependencies(Self.set).dependents(of: "libz", build: false, transitive: false)
+    let found = ReverseDependencies(Self.set).dependents(
+      of: "libz", build: false, transitive: false)
     #expect(Self.names(found) == ["1 curl fixture:2:1"])
   }
 

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import MiniSolveCLI
+
+/// The repository's example project, found from this file's path.
+private let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/hello")
+  .path
+
+/// Runs minisolve with a capturing terminal: exit code, standard output, standard error.
+func minisolve(_ arguments: String...) -> (code: Int32, out: String, err: String) {
+  let (terminal, capture) = Terminal.capturing()
+  let code = MiniSolveCommand.run(arguments, terminal: terminal)
+  return (code, capture.output, capture.errors)
+}
+
+@Suite struct UniverseCommandTests {
+  @Test func showPrintsEachPackageWithItsOrigin() {
+    let result = minisolve("show", "hello", "--project", example, "--no-index", "--arch", "amd64")
+    #expect(result.code == 0, "\(result.err)")
+    #expect(
+      result.out == """
+        hello 2.12.1-r0 (source)
+          from: \(example)/recipes/hello.yaml:3:9
+          build-depends: build-base, busybox, libgreet-dev, wget, autoconf, automake, libtool, \
+        make, coreutils
+
+        hello 2.12.1-r0 x86_64
+          from: \(example)/recipes/hello.yaml:3:9
+          depends: so:libgreet.so.1, busybox
+
+        """)
+  }
+
+  @Test func showListsProvidersOfAProvidedName() {
+    let result = minisolve("show", "so:libgreet.so.1", "--project", example, "--no-index")
+    #expect(result.code == 0)
+    #expect(result.out.hasPrefix("provided by:\n  libgreet 1.4.2-r1 "))
+  }
+
+  @Test func showSuggestsANearName() {
+    let result = minisolve("show", "helo", "--project", example, "--no-index")
+    #expect(result.code == 1)
+    #expect(result.err == "error: no package named or providing 'helo'; did you mean 'hello'?\n")
+  }
+
+  @Test func rdepsFollowsRuntimeThenBuildRequirements() {
+    let result = minisolve("rdeps", "libgreet", "--project", example, "--no-index", "--build")
+    #expect(result.code == 0)
+    let lines = result.out.split(separator: "\n").map {
+      $0.split(separator: " ").prefix(2).joined(separator: " ")
+    }
+    #expect(
+      lines == [
+        "1 hello", "1 libgreet-dev", "1 libgreet-lang-de", "1 libgreet-lang-fr",
+        "1 libgreet-lang-nl", "2 hello", "2 hello-static", "libgreet: 5",
+      ])
+    let runtime = minisolve("rdeps", "libgreet", "--project", example, "--no-index", "--direct")
+    #expect(runtime.out.hasSuffix("libgreet: 5 direct, 5 in all\n"))
+  }
+
+  @Test func buildOrderPutsTheLibraryFirst() {
+    let result = minisolve("build-order", "--project", example, "--no-index")
+    #expect(result.code == 0)
+    #expect(result.out == "libgreet\nhello\nhello-static\n")
+  }
+
+  @Test func indexReadsOnceThenReuses() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minisolve-cli-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let index = folder + "/index.db"
+    let first = minisolve("index", "--project", example, "--index", index, "--format", "json")
+    #expect(first.code == 0, "\(first.err)")
+    #expect(first.out.contains("\"binary_packages\": 9"))
+    let second = minisolve("index", "--project", example, "--index", index)
+    #expect(
+      second.out
+        == "index: 0 read, 3 reused, 0 dropped; 9 binary and 3 source packages (\(index))\n")
+  }
+
+  @Test func badArgumentsAreUsageErrorsAndMissingFilesFailures() {
+    let arch = minisolve("show", "x", "--arch", "amd46", "--no-index")
+    #expect(arch.code == 64)
+    #expect(arch.err.hasPrefix("error: unknown architecture 'amd46'; did you mean 'amd64'?"))
+    let repo = minisolve("show", "x", "--repo", "/nonexistent/Packages", "--no-index")
+    #expect(repo.code == 1)
+    #expect(repo.err == "error: no such file or folder: /nonexistent/Packages\n")
+    let none = minisolve("show", "--no-index")
+    #expect(none.code == 64)
+    for command in ["index", "show", "rdeps", "build-order"] {
+      #expect(minisolve(command, "--help").code == 0)
+    }
+  }
+
+  @Test func aNonIndexFileIsAClearFailure() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minisolve-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("notes.txt").path
+    try Data("just some text\n".utf8).write(to: URL(fileURLWithPath: path))
+    let result = minisolve("show", "x", "--repo", path, "--project", folder.path, "--no-index")
+    #expect(result.code == 1)
+    #expect(
+      result.err == "error: '\(path)' is not a repository index (APKINDEX, Packages or Sources)\n")
+  }
+}
