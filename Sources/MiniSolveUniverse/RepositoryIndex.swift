@@ -25,10 +25,14 @@ public struct RepositoryIndex: Sendable {
 
   /// Reads index bytes of any supported format and compression; `path` names them in origins.
   public static func read(_ raw: [UInt8], path: String) throws -> RepositoryIndex {
-    let (compression, bytes) = try Decompression.decompress(raw)
-    if isTar(bytes) || (compression == .gzip && bytes.isEmpty) {
-      return try readApkTarball(raw, path: path)
+    // gzip members one by one: APKINDEX.tar.gz is a signature tar member, then the index's.
+    if Compression.detect(raw) == .gzip {
+      let members = try Zlib.gunzipMembers(raw)
+      if let first = members.first, isTar(first) {
+        return try readApkTarball(members, path: path)
+      }
     }
+    let (compression, bytes) = try Decompression.decompress(raw)
     guard let format = detect(bytes) else {
       throw InputError(
         "'\(path)' is not a repository index (APKINDEX, Packages or Sources)")
@@ -44,11 +48,13 @@ public struct RepositoryIndex: Sendable {
   }
 
   /// `APKINDEX.tar.gz`: gzip members (signature, then index), each a tar holding `APKINDEX`.
-  private static func readApkTarball(_ raw: [UInt8], path: String) throws -> RepositoryIndex {
+  private static func readApkTarball(_ members: [[UInt8]], path: String) throws
+    -> RepositoryIndex
+  {
     var builder = PackageSetBuilder()
     var diagnostics: [Diagnostic] = []
     var found = false
-    for member in try Zlib.gunzipMembers(raw) {
+    for member in members {
       for entry in try TarReader.entries(member) where entry.name == "APKINDEX" {
         found = true
         let text = Array(entry.contents)
