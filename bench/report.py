@@ -6,6 +6,8 @@ import json
 import platform
 import subprocess
 
+import debian_report
+
 TIME_TARGET = 3.0  # lint plus compile at most this many times libyaml's own parse
 PEAK_TARGET_MB = 300.0
 BASELINE = "libyaml-parse"
@@ -23,6 +25,10 @@ def main():
     lines = header(options, rows)
     for name, title in COMPARISONS:
         lines += comparison(title, rows[name], rows[BASELINE], timings[name], timings[BASELINE])
+    if options.debian:
+        lines += debian_report.section(options.debian)
+    else:
+        lines += debian_report.skipped(options.debian_skipped or "not run")
     lines += machine(options)
     print("\n".join(lines))
 
@@ -36,6 +42,8 @@ def parse_options():
     parser.add_argument("--source", required=True, help="the commit the binary was built from")
     parser.add_argument("--hyperfine", required=True, help="hyperfine --export-json output")
     parser.add_argument("--table", required=True, help="name, command, peak kB, status, summary")
+    parser.add_argument("--debian", help="bench/debian_load.py's JSON output")
+    parser.add_argument("--debian-skipped", help="why the Debian loading benchmark did not run")
     return parser.parse_args()
 
 
