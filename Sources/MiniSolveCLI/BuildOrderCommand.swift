@@ -11,7 +11,8 @@ enum BuildOrderCommand: Command {
       environment packages and pipeline needs, and what those need at runtime, each name taken
       to its newest package (or highest-priority provider). Packages of --repo indexes count as
       already built. Recipes that need each other are printed on one line as a cycle, and each
-      cycle is explained with the requirements that close it. Exits 1 when there is a cycle.
+      cycle is explained by a shortest loop of requirements through it (every edge with
+      --verbose, and in --format json). Exits 1 when there is a cycle.
       """,
     options: UniverseOptions.specs + [
       .value("format", "text|json", "Output format (default: text).")
@@ -32,15 +33,16 @@ enum BuildOrderCommand: Command {
         JSONValue.object([
           "steps": .array(order.steps.map { .array($0.map { .string($0) }) }),
           "cycles": .array(order.cycles.map { .array($0.map(\.json)) }),
+          "loops": .array(order.loops.map { .array($0.map(\.json)) }),
         ]).rendered())
     case .text:
       var text = order.steps.map { $0.joined(separator: " ") + "\n" }.joined()
+      let verbose = arguments.has("verbose")
       for (number, cycle) in order.cycles.enumerated() {
-        text += "cycle \(number + 1):\n"
-        for edge in cycle {
-          text += "  \(edge.from) needs \(edge.to): \(edge.requirement) (\(edge.site))"
-          text += edge.reaches == edge.requirement ? "\n" : " reaches \(edge.reaches)\n"
-        }
+        let members = Set(cycle.map(\.from)).count
+        text += "cycle \(number + 1): \(members) recipes, \(cycle.count) edges"
+        text += verbose ? ":\n" : "; a shortest loop (all edges: --verbose or --format json):\n"
+        for edge in verbose ? cycle : order.loops[number] { text += "  " + edge.text + "\n" }
       }
       terminal.out(text)
       if !order.cycles.isEmpty {
@@ -63,6 +65,12 @@ enum BuildOrderCommand: Command {
 }
 
 extension BuildOrder.Edge {
+  /// `a needs b: busybox (recipes/a.yaml:18:9) reaches ca-certificates-bundle`.
+  var text: String {
+    let line = "\(from) needs \(to): \(requirement) (\(site))"
+    return reaches == requirement ? line : line + " reaches \(reaches)"
+  }
+
   var json: JSONValue {
     .object([
       "from": .string(from), "to": .string(to), "requirement": .string(requirement),

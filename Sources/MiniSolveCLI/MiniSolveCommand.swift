@@ -35,8 +35,9 @@ public enum MiniSolveCommand {
       break
     }
     guard let command = commands.first(where: { $0.spec.name == first }) else {
-      var message = "unknown command '\(first)'"
-      if let near = Suggestion.closest(to: first, among: commands.map(\.spec.name)) {
+      var message = "unknown \(first.hasPrefix("-") ? "option" : "command") '\(first)'"
+      let candidates = commands.map(\.spec.name) + ["--help", "--version", "help"]
+      if let near = Suggestion.closest(to: first, among: candidates) {
         message += "; did you mean '\(near)'?"
       }
       terminal.err("error: \(message)\n\n\(overview)")
@@ -69,7 +70,11 @@ public enum MiniSolveCommand {
       return ExitCode.success
     }
     guard let command = commands.first(where: { $0.spec.name == name }) else {
-      terminal.err("error: unknown command '\(name)'\n\n\(overview)")
+      var message = "unknown command '\(name)'"
+      if let near = Suggestion.closest(to: name, among: commands.map(\.spec.name)) {
+        message += "; did you mean '\(near)'?"
+      }
+      terminal.err("error: \(message)\n\n\(overview)")
       return ExitCode.usage
     }
     terminal.out(command.spec.help)
@@ -78,7 +83,7 @@ public enum MiniSolveCommand {
 
   static var overview: String {
     var text = """
-      minisolve \(version): package recipes checked, expanded and solved.
+      minisolve \(version): package recipes checked and expanded; package universes indexed.
 
       USAGE: minisolve <command> [options]
 
@@ -92,8 +97,8 @@ public enum MiniSolveCommand {
     }
     text += """
 
-      Run 'minisolve <command> --help' for a command's options.
-      Global: --help, --version.
+      Run 'minisolve <command> --help' (or 'minisolve help <command>') for a command's options.
+      Global: --help, --version. Exit codes: 0 success, 1 bad input, 64 usage error.
 
       """
     return text

@@ -25,13 +25,16 @@ enum RdepsCommand: Command {
       throw UsageError(message: "name exactly one package", spec: spec)
     }
     let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
-    guard !universe.packages(named: name).isEmpty || !universe.providers(of: name).isEmpty else {
-      throw CommandFailure(message: "no package named or providing '\(name)'")
-    }
-
     let dependents = ReverseDependencies(universe).dependents(
       of: name, build: arguments.has("build"), transitive: !arguments.has("direct")
-    ).sorted { lhs, rhs in
+    )
+    if universe.packages(named: name).isEmpty && universe.providers(of: name).isEmpty {
+      guard !dependents.isEmpty else {
+        throw CommandFailure(message: "no package named, providing or required as '\(name)'")
+      }
+      terminal.err("warning: no package is named or provides '\(name)'; listing what requires it\n")
+    }
+    let sorted = dependents.sorted { lhs, rhs in
       let left = (lhs.depth, universe.strings[universe.packages[Int(lhs.package)].name])
       let right = (rhs.depth, universe.strings[universe.packages[Int(rhs.package)].name])
       return left.0 != right.0
@@ -40,7 +43,7 @@ enum RdepsCommand: Command {
 
     switch format {
     case .json:
-      let rows: [JSONValue] = dependents.map { dependent in
+      let rows: [JSONValue] = sorted.map { dependent in
         let package = universe.package(dependent.package)
         return .object([
           "name": .string(package.name), "version": .string(package.version),
@@ -48,20 +51,31 @@ enum RdepsCommand: Command {
           "kind": .string(package.draft.kind == .source ? "source" : "binary"),
           "depth": .int(dependent.depth), "via": .string(dependent.name),
           "relation": .string(dependent.kind.fieldName), "site": .string(dependent.site),
+          "through": dependent.through.map {
+            .string(universe.strings[universe.packages[Int($0)].name])
+          }
+            ?? .null,
         ])
       }
       terminal.out(
         JSONValue.object(["name": .string(name), "dependents": .array(rows)]).rendered())
     case .text:
       var text = ""
-      for dependent in dependents {
+      for dependent in sorted {
         let package = universe.package(dependent.package)
         let kind = package.draft.kind == .source ? " (source)" : ""
         text += "\(dependent.depth) \(package.name) \(package.version)\(kind)"
-        text += "  \(dependent.kind.fieldName.lowercased()) \(dependent.name)  \(dependent.site)\n"
+        text += "  \(dependent.kind.fieldName.lowercased()) \(dependent.name)"
+        // A provided name is followed by the package that provides it.
+        if let through = dependent.through,
+          universe.strings[universe.packages[Int(through)].name] != dependent.name
+        {
+          text += " (of \(universe.strings[universe.packages[Int(through)].name]))"
+        }
+        text += "  \(dependent.site)\n"
       }
-      let direct = dependents.filter { $0.depth == 1 }.count
-      text += "\(name): \(direct) direct, \(dependents.count) in all\n"
+      let direct = sorted.filter { $0.depth == 1 }.count
+      text += "\(name): \(direct) direct, \(sorted.count) in all\n"
       terminal.out(text)
     }
     return ExitCode.success

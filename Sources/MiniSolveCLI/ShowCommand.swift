@@ -69,6 +69,7 @@ extension Package {
     text += "  from: \(site)\n"
     if let source = draft.source, source != name { text += "  source: \(source)\n" }
     if draft.providerPriority != 0 { text += "  provider-priority: \(draft.providerPriority)\n" }
+    if draft.replacesPriority != 0 { text += "  replaces-priority: \(draft.replacesPriority)\n" }
     if draft.essential { text += "  essential: yes\n" }
     if let multiArch = draft.multiArch.fieldValue { text += "  multi-arch: \(multiArch)\n" }
     for kind in RelationKind.allCases {
@@ -95,6 +96,9 @@ extension Package {
     if let location = draft.location { object["location"] = .string(location) }
     if let checksum = draft.checksum { object["checksum"] = .string(checksum) }
     if draft.providerPriority != 0 { object["provider_priority"] = .int(draft.providerPriority) }
+    if draft.replacesPriority != 0 { object["replaces_priority"] = .int(draft.replacesPriority) }
+    if draft.essential { object["essential"] = .bool(true) }
+    if let multiArch = draft.multiArch.fieldValue { object["multi_arch"] = .string(multiArch) }
     for kind in RelationKind.allCases {
       let groups = relations(kind)
       guard !groups.isEmpty else { continue }

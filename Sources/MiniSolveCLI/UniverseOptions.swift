@@ -1,4 +1,4 @@
-import Glibc
+import Foundation
 import MiniSolveIndex
 import MiniSolveRecipe
 import MiniSolveUniverse
@@ -47,12 +47,8 @@ enum UniverseOptions {
     _ arguments: ParsedArguments, spec: CommandSpec, terminal: Terminal
   ) throws -> UniverseLoad {
     let request = try request(arguments, spec: spec)
-    let load: UniverseLoad
-    do {
-      load = try UniverseLoader.load(request)
-    } catch let error as InputError {
-      throw CommandFailure(message: error.message)
-    }
+    let started = Date()
+    let load = try UniverseLoader.load(request)
     var printer = DiagnosticPrinter(
       colour: terminal.stderrIsTerminal,
       source: { path in
@@ -62,6 +58,13 @@ enum UniverseOptions {
       })
     for warning in load.warnings { terminal.err("warning: \(warning)\n") }
     for diagnostic in load.diagnostics { terminal.err(printer.render(diagnostic)) }
+    if arguments.has("verbose") {
+      let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
+      terminal.err(
+        "loaded \(load.universe.packages.count) packages from "
+          + "\(load.read.count + load.reused.count) files (\(load.read.count) read, "
+          + "\(load.reused.count) from the index) in \(seconds) s\n")
+    }
     return load
   }
 }

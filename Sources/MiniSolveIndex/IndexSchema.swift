@@ -1,13 +1,13 @@
 /// The index database's tables; docs/INDEX.md describes them for people using the `sqlite3` shell.
 enum IndexSchema {
   /// Bumped whenever a table changes; a database of another version is rebuilt.
-  static let version = 1
+  static let version = 2
 
   /// The relation columns of `packages`, one per relation kind, in `RelationKind` order.
   static let relationColumns = [
     "depends", "pre_depends", "provides", "conflicts", "breaks", "replaces", "install_if",
     "recommends", "build_depends", "build_depends_arch", "build_depends_indep", "build_conflicts",
-    "build_conflicts_arch", "build_conflicts_indep",
+    "build_conflicts_arch", "build_conflicts_indep", "suggests", "enhances",
   ]
 
   static var create: String {

@@ -86,7 +86,13 @@ public struct UniverseLoader {
   private mutating func loadRepositories(into sets: inout [PackageSet]) throws {
     for path in request.repositories {
       let set = try cached(path: path, context: "repository") { bytes in
-        let index = try RepositoryIndex.read(bytes, path: path)
+        // Errors of the whole file (truncated, not an index) name the file.
+        let index: RepositoryIndex
+        do {
+          index = try RepositoryIndex.read(bytes, path: path)
+        } catch let error as InputError where !error.message.contains(path) {
+          throw InputError("\(path): \(error.message)")
+        }
         return (index.format.rawValue, index.packages, index.diagnostics)
       }
       sets.append(set)

@@ -57,12 +57,13 @@ struct ApkIndexReader {
       report(line: line, "stanza has no 'P:' (name) line; skipped")
       return nil
     }
-    guard let version = fields.last(where: { $0.key == UInt8(ascii: "V") })?.value else {
+    guard let versionField = fields.last(where: { $0.key == UInt8(ascii: "V") }) else {
       report(line: line, "package '\(name)' has no 'V:' (version) line; skipped")
       return nil
     }
+    let version = versionField.value
     if let problem = ApkVersion.problem(in: version) {
-      report(line: line, "package '\(name)': \(problem); skipped")
+      report(line: versionField.line, column: 3, "package '\(name)': \(problem); skipped")
       return nil
     }
 
@@ -104,6 +105,7 @@ struct ApkIndexReader {
     case UInt8(ascii: "C"): draft.checksum = value
     case UInt8(ascii: "S"): draft.size = Int64(value) ?? -1
     case UInt8(ascii: "k"): draft.providerPriority = Int(value) ?? 0
+    case UInt8(ascii: "q"): draft.replacesPriority = Int(value) ?? 0
     default: break
     }
     return true

@@ -19,6 +19,8 @@ public struct BuildOrder: Sendable {
   public var steps: [[String]]
   /// For each cycle (step of several sources), the edges between its members.
   public var cycles: [[Edge]]
+  /// For each cycle, a shortest loop through its first member: the edges to break first.
+  public var loops: [[Edge]]
 
   /// Computes the order of every source package in `universe` for `architecture` (used for
   /// Debian `[arch]` restrictions; build profiles are taken as all inactive).
@@ -45,6 +47,7 @@ public struct BuildOrder: Sendable {
     let components = StronglyConnected.components(adjacency)
     steps = []
     cycles = []
+    loops = []
     for component in components {
       steps.append(component.map { names[$0] })
       guard component.count > 1 else { continue }
@@ -53,7 +56,34 @@ public struct BuildOrder: Sendable {
         component.flatMap { from in
           adjacency[from].filter(members.contains).compactMap { edges[from][$0] }
         })
+      let loop = Self.shortestLoop(through: component[0], within: members, adjacency)
+      loops.append(zip(loop, loop.dropFirst() + [loop[0]]).compactMap { edges[$0][$1] })
     }
+  }
+
+  /// The nodes of a shortest cycle from `start` back to itself, breadth first inside `members`.
+  static func shortestLoop(through start: Int, within members: Set<Int>, _ adjacency: [[Int]])
+    -> [Int]
+  {
+    var parent: [Int: Int] = [:]
+    var queue = [start]
+    var index = 0
+    while index < queue.count {
+      let node = queue[index]
+      index += 1
+      for next in adjacency[node] where members.contains(next) {
+        if next == start {
+          var loop = [node]
+          while let previous = parent[loop[loop.count - 1]] { loop.append(previous) }
+          return loop.reversed()
+        }
+        if parent[next] == nil && next != start {
+          parent[next] = node
+          queue.append(next)
+        }
+      }
+    }
+    return [start]
   }
 }
 

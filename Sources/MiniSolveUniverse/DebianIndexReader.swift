@@ -32,6 +32,7 @@ struct DebianIndexReader {
   ) -> PackageDraft? {
     var name: String?
     var version: String?
+    var versionLine = line
     var architecture = isSources ? "source" : ""
     for field in fields {
       if stanzas.fieldName(field, is: "Package") {
@@ -47,6 +48,7 @@ struct DebianIndexReader {
           return nil
         }
         version = stanzas.text(field.value)
+        versionLine = field.line
       } else if !isSources && stanzas.fieldName(field, is: "Architecture") {
         architecture = stanzas.text(field.value)
       }
@@ -60,7 +62,7 @@ struct DebianIndexReader {
       return nil
     }
     if let problem = DebianVersion.problem(in: version) {
-      report(line: line, "package '\(name)': \(problem); skipped")
+      report(line: versionLine, "package '\(name)': \(problem); skipped")
       return nil
     }
 
@@ -130,6 +132,8 @@ struct DebianIndexReader {
     if stanzas.fieldName(field, is: "Breaks") { return .breaks }
     if stanzas.fieldName(field, is: "Replaces") { return .replaces }
     if stanzas.fieldName(field, is: "Recommends") { return .recommends }
+    if stanzas.fieldName(field, is: "Suggests") { return .suggests }
+    if stanzas.fieldName(field, is: "Enhances") { return .enhances }
     return nil
   }
 

@@ -36,6 +36,7 @@ extension PackageSet {
     draft.kind = record.kind
     draft.source = string(record.source)
     draft.providerPriority = Int(record.providerPriority)
+    draft.replacesPriority = Int(record.replacesPriority)
     draft.checksum = string(record.checksum)
     draft.location = string(record.location)
     draft.size = record.size

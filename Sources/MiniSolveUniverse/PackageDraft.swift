@@ -32,6 +32,7 @@ public struct PackageDraft: Sendable {
   public var line: Int
   public var column: Int = 0
   public var providerPriority = 0
+  public var replacesPriority = 0
   public var checksum: String?
   public var location: String?
   public var size: Int64 = -1

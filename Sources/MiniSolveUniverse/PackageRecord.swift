@@ -33,6 +33,8 @@ public struct PackageRecord: Sendable, BitwiseCopyable {
   public var column: Int32 = 0
   /// apk's `provider_priority`, or a recipe's `provider-priority`; 0 when unset.
   public var providerPriority: Int32 = 0
+  /// apk's `replaces_priority`: which of two packages replacing each other's files wins.
+  public var replacesPriority: Int32 = 0
   /// The artifact's checksum as the index gives it (`sha256:…`, or apk's `Q1…`).
   public var checksum: Int32 = -1
   /// The artifact's path relative to the repository (`Filename:`), when the index gives one.

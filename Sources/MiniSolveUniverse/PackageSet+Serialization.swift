@@ -5,7 +5,7 @@ import Glibc
 /// plus a check that every id is in range, so a damaged blob is refused, never trusted.
 extension PackageSet {
   /// Bumped whenever the records change; a blob of another format is not read.
-  public static let serializationFormat: UInt32 = 2
+  public static let serializationFormat: UInt32 = 3
 
   private static var layoutSignature: [UInt32] {
     [

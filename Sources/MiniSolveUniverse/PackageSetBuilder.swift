@@ -19,6 +19,7 @@ public struct PackageSetBuilder: Sendable {
     record.kind = draft.kind
     record.source = internOptional(draft.source)
     record.providerPriority = Int32(clamping: draft.providerPriority)
+    record.replacesPriority = Int32(clamping: draft.replacesPriority)
     record.checksum = internOptional(draft.checksum)
     record.location = internOptional(draft.location)
     record.size = draft.size

@@ -34,6 +34,7 @@ public enum RecipePackages {
       draft.column = package.name.mark.column
       draft.source = recipe.name
       draft.providerPriority = package.providerPriority ?? 0
+      draft.replacesPriority = package.replacesPriority ?? 0
       append(package.runtime, .depends, to: &draft, &diagnostics)
       append(package.provides, .provides, to: &draft, &diagnostics)
       append(package.replaces, .replaces, to: &draft, &diagnostics)

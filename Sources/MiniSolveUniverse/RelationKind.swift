@@ -16,6 +16,8 @@ public enum RelationKind: UInt8, Sendable, CaseIterable, BitwiseCopyable {
   case buildConflicts
   case buildConflictsArch
   case buildConflictsIndep
+  case suggests
+  case enhances
 
   /// The field name as Debian spells it, used in `show` and the index's text columns.
   public var fieldName: String {
@@ -34,6 +36,8 @@ public enum RelationKind: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case .buildConflicts: "Build-Conflicts"
     case .buildConflictsArch: "Build-Conflicts-Arch"
     case .buildConflictsIndep: "Build-Conflicts-Indep"
+    case .suggests: "Suggests"
+    case .enhances: "Enhances"
     }
   }
 
@@ -46,5 +50,12 @@ public enum RelationKind: UInt8, Sendable, CaseIterable, BitwiseCopyable {
   }
 
   /// Whether the relation belongs to building rather than running.
-  public var isBuild: Bool { rawValue >= RelationKind.buildDepends.rawValue }
+  public var isBuild: Bool {
+    switch self {
+    case .buildDepends, .buildDependsArch, .buildDependsIndep, .buildConflicts,
+      .buildConflictsArch, .buildConflictsIndep:
+      true
+    default: false
+    }
+  }
 }

@@ -12,6 +12,8 @@ public struct ReverseDependencies: Sendable {
     public var site: String
     /// How many steps from the target: 1 for a direct dependent.
     public var depth: Int
+    /// For a dependent beyond the first step, the dependent it reaches the target through.
+    public var through: Int32?
   }
 
   let universe: PackageSet
@@ -43,6 +45,8 @@ public struct ReverseDependencies: Sendable {
     var seenPackages = Set<Int32>()
     var seenNames = Set<Int32>()
     var frontier: [Int32] = []
+    // The dependent whose name or provide put a name into the frontier.
+    var introducedBy: [Int32: Int32] = [:]
     if let id = universe.strings.id(of: name) { frontier.append(id) }
     for package in universe.packages(named: name) {
       seenPackages.insert(package)
@@ -56,10 +60,15 @@ public struct ReverseDependencies: Sendable {
         var users = runtimeUsers[nameID] ?? []
         if build { users += buildUsers[nameID] ?? [] }
         for (package, group) in users where seenPackages.insert(package).inserted {
-          result.append(dependent(package, group: group, nameID: nameID, depth: depth))
+          var found = dependent(package, group: group, nameID: nameID, depth: depth)
+          found.through = introducedBy[nameID]
+          result.append(found)
           guard transitive, universe.packages[Int(package)].kind == .binary else { continue }
-          next.append(universe.packages[Int(package)].name)
-          next += providedNames(of: package)
+          for name in [universe.packages[Int(package)].name] + providedNames(of: package)
+          where introducedBy[name] == nil && !seenNames.contains(name) {
+            introducedBy[name] = package
+            next.append(name)
+          }
         }
       }
       frontier = next

@@ -17,6 +17,7 @@ import Testing
     V:1.37.0-r1
     A:x86_64
     k:10
+    q:5
     p:cmd:sh=1.37.0-r1
     i:busybox docs
 
@@ -49,6 +50,7 @@ import Testing
 
     let full = set.package(1)
     #expect(full.draft.providerPriority == 10)
+    #expect(full.draft.replacesPriority == 5)
     #expect(full.relations(.installIf).map { $0[0].name } == ["busybox", "docs"])
     #expect(Array(set.providers(of: "cmd:sh")) == [0, 1])
   }
@@ -57,9 +59,8 @@ import Testing
     let index = try RepositoryIndex.read(Array(Self.index.utf8), path: "APKINDEX")
     let found = index.diagnostics.map { "\($0.mark.line):\($0.mark.column) \($0.message)" }
     #expect(found.count == 2)
-    #expect(found[0].hasPrefix("17:1 package 'badversion': "))
-    #expect(found[1].hasPrefix("22:"))
-    #expect(found[1].contains(" package 'baddep': "))
+    #expect(found[0].hasPrefix("19:3 package 'badversion': invalid apk version '1..2'"))
+    #expect(found[1] == "23:11 package 'baddep': missing version after '>='; stanza skipped")
   }
 
   @Test func readsAnApkIndexTarballOfSignatureAndIndexMembers() throws {

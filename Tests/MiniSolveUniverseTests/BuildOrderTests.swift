@@ -37,6 +37,18 @@ import Testing
     let edges = order.cycles[0].map { "\($0.from)->\($0.to) \($0.requirement) \($0.site)" }
     #expect(
       edges == ["a->b bin-b fixture:1:1", "b->c bin-c fixture:3:1", "c->a bin-a fixture:5:1"])
+    #expect(order.loops[0].map { "\($0.from)->\($0.to)" } == ["a->b", "b->c", "c->a"])
+  }
+
+  @Test func theLoopShownIsAShortestOne() {
+    // a -> b -> c -> a and a -> c -> a: the loop through a is a, c.
+    let set = universe([
+      "src: a 1 -> bin-b bin-c", "bin-a 1 a", "src: b 1 -> bin-c", "bin-b 1 b",
+      "src: c 1 -> bin-a", "bin-c 1 c",
+    ])
+    let order = BuildOrder(set, architecture: "amd64")
+    #expect(order.cycles[0].count == 4)
+    #expect(order.loops[0].map { "\($0.from)->\($0.to)" } == ["a->c", "c->a"])
   }
 
   @Test func resolvesProvidedNamesAndIgnoresSelfEdges() {

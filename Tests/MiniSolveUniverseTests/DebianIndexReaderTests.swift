@@ -90,7 +90,7 @@ import Testing
   @Test func rejectsInvalidVersionsWithTheirLine() throws {
     let index = try Self.read("Package: a\nVersion: 1:\n\nPackage: b\nVersion: 1\n")
     #expect(index.packages.packages.count == 1)
-    #expect(index.diagnostics.first?.mark.line == 1)
+    #expect(index.diagnostics.first?.mark.line == 2)
     #expect(index.diagnostics.first?.message.hasPrefix("package 'a': ") == true)
   }
 

@@ -13,18 +13,7 @@ enum DebianVersionCorpus {
   static func bytes(_ file: String) throws -> [UInt8]? {
     let xz = ["/usr/bin/xz", "/bin/xz"].first { FileManager.default.isExecutableFile(atPath: $0) }
     guard let path = path(file), let xz else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: xz)
-    process.arguments = ["-dc", path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw CorpusError(message: "xz -dc \(path) exited with \(process.terminationStatus)")
-    }
-    return [UInt8](data)
+    return try runTool([xz, "-dc", path])
   }
 
   /// The byte ranges of the values of fields named `names`, continuation lines included.

@@ -74,14 +74,7 @@ struct DebianVersionDpkgTests {
       .appendingPathComponent("minisolve-dpkg-\(UUID().uuidString).sh")
     try script.write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [url.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let data = try runTool(["sh", url.path])
 
     let answers = String(decoding: data, as: UTF8.self).split(separator: "\n")
     try #require(

@@ -47,8 +47,13 @@ final class FixtureFolder {
   }
 }
 
+/// One tool at a time: Foundation's `Process` on Linux has crashed when tests run several at once.
+private let toolLock = NSLock()
+
 /// Runs `arguments` through `/usr/bin/env`; a non-zero exit throws with the tool's stderr.
 func runTool(_ arguments: [String], in folder: String? = nil) throws -> [UInt8] {
+  toolLock.lock()
+  defer { toolLock.unlock() }
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = arguments
@@ -57,10 +62,12 @@ func runTool(_ arguments: [String], in folder: String? = nil) throws -> [UInt8] 
   let errors = Pipe()
   process.standardOutput = output
   process.standardError = errors
+  let finished = DispatchSemaphore(value: 0)
+  process.terminationHandler = { _ in finished.signal() }
   try process.run()
   let bytes = output.fileHandleForReading.readDataToEndOfFile()
   let message = errors.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
+  finished.wait()
   guard process.terminationStatus == 0 else {
     throw ToolFailure(
       arguments: arguments, status: process.terminationStatus,

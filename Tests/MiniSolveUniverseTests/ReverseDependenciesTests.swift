@@ -26,6 +26,8 @@ import Testing
   @Test func followsChainsAndAlternativesTransitively() {
     let found = ReverseDependencies(Self.set).dependents(of: "libz", build: false, transitive: true)
     #expect(Self.names(found) == ["1 curl fixture:2:1", "2 git fixture:3:1", "3 tig fixture:4:1"])
+    let through = found.map { $0.through.map { Self.set.strings[Self.set.packages[Int($0)].name] } }
+    #expect(through == [nil, "curl", "git"])
   }
 
   @Test func addsBuildDependentsOnlyWhenAsked() {

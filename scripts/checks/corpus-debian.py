@@ -67,7 +67,8 @@ def run(arguments):
 
 
 for name, fields_to_check in [
-    ("Packages-bookworm-main-amd64.xz", ["Depends", "Pre-Depends", "Provides", "Conflicts", "Breaks"]),
+    ("Packages-bookworm-main-amd64.xz", ["Depends", "Pre-Depends", "Provides", "Conflicts", "Breaks",
+                                         "Replaces", "Recommends", "Suggests", "Enhances"]),
     ("Sources-bookworm-main.xz", ["Build-Depends", "Build-Depends-Indep", "Build-Conflicts"]),
 ]:
     path = f"{corpus}/debian/{name}"
