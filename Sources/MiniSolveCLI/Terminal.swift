@@ -21,12 +21,34 @@ public struct Terminal: Sendable {
 
   func out(_ text: String) {
     if let capture { return capture.append(text, error: false) }
-    FileHandle.standardOutput.write(Data(text.utf8))
+    if let failure = Self.write(text, to: STDOUT_FILENO) {
+      // Output that cannot be written (a full disk, a closed pipe) ends the run as a failure.
+      _ = Self.write("error: cannot write the output: \(failure)\n", to: STDERR_FILENO)
+      exit(ExitCode.failure)
+    }
   }
 
   func err(_ text: String) {
     if let capture { return capture.append(text, error: true) }
-    FileHandle.standardError.write(Data(text.utf8))
+    if Self.write(text, to: STDERR_FILENO) != nil { exit(ExitCode.failure) }
+  }
+
+  /// Writes all of `text` to a file descriptor; the reason when it cannot.
+  private static func write(_ text: String, to descriptor: Int32) -> String? {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBytes { buffer -> String? in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(
+          descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return String(cString: strerror(errno))
+        }
+        offset += written
+      }
+      return nil
+    }
   }
 }
 

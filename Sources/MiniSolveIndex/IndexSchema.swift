@@ -1,7 +1,7 @@
 /// The index database's tables; docs/INDEX.md describes them for people using the `sqlite3` shell.
 enum IndexSchema {
   /// Bumped whenever a table changes; a database of another version is rebuilt.
-  static let version = 2
+  static let version = 3
 
   /// The relation columns of `packages`, one per relation kind, in `RelationKind` order.
   static let relationColumns = [
@@ -9,6 +9,17 @@ enum IndexSchema {
     "recommends", "build_depends", "build_depends_arch", "build_depends_indep", "build_conflicts",
     "build_conflicts_arch", "build_conflicts_indep", "suggests", "enhances",
   ]
+
+  /// What `schema(of:)` reads back from a database made by `create`.
+  static var expectedObjects: [String] {
+    [
+      "index packages_by_name",
+      "table files id path context format size mtime_ns sha256 package_count diagnostics data",
+      "table meta key value",
+      "table packages file_id position name version architecture kind source line col checksum location "
+        + relationColumns.joined(separator: " "),
+    ]
+  }
 
   static var create: String {
     """
@@ -31,6 +42,7 @@ enum IndexSchema {
     );
     CREATE TABLE packages (
       file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
       name TEXT NOT NULL,
       version TEXT NOT NULL,
       architecture TEXT NOT NULL,
@@ -40,10 +52,10 @@ enum IndexSchema {
       col INTEGER NOT NULL,
       checksum TEXT,
       location TEXT,
-    \(relationColumns.map { "  \($0) TEXT" }.joined(separator: ",\n"))
-    );
+    \(relationColumns.map { "  \($0) TEXT," }.joined(separator: "\n"))
+      PRIMARY KEY (file_id, position)
+    ) WITHOUT ROWID;
     CREATE INDEX packages_by_name ON packages (name);
-    CREATE INDEX packages_by_file ON packages (file_id);
     INSERT INTO meta (key, value) VALUES ('schema_version', '\(version)');
     """
   }

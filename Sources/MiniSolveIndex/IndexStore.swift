@@ -26,19 +26,36 @@ public final class IndexStore {
     do {
       database = try SQLiteDatabase(path: path)
       if let problem = try Self.whileBusy({ try Self.prepare(database) }) {
-        warnings.append("\(path): \(problem); rebuilding it")
+        let kept = problem.isOurs ? nil : Self.moveAside(path)
+        warnings.append(Self.rebuildWarning(path, problem.text, kept: kept))
         database = try Self.rebuild(path: path)
       }
     } catch let error as SQLiteError where error.isCorruption {
-      warnings.append("\(path): the file is damaged or not an SQLite database; rebuilding it")
+      let kept = Self.moveAside(path)
+      let problem = "the file is damaged or not an SQLite database"
+      warnings.append(Self.rebuildWarning(path, problem, kept: kept))
       database = try Self.rebuild(path: path)
     }
   }
 
   /// Replaces a database found damaged in use by an empty one, with a warning.
   public func rebuildAfterDamage() throws {
-    warnings.append("\(path): the file is damaged; rebuilding it")
+    let kept = Self.moveAside(path)
+    warnings.append(Self.rebuildWarning(path, "the file is damaged", kept: kept))
     database = try Self.rebuild(path: path)
+  }
+
+  private static func rebuildWarning(_ path: String, _ problem: String, kept: String?) -> String {
+    let moved = kept.map { "moved it to '\($0)' and " } ?? ""
+    return "\(path): \(problem); \(moved)rebuilding it"
+  }
+
+  /// Renames a file that may not be ours to `PATH.bad`, so a mistyped `--index` loses nothing.
+  private static func moveAside(_ path: String) -> String? {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_size > 0 else { return nil }
+    let target = path + ".bad"
+    return rename(path, target) == 0 ? target : nil
   }
 
   /// Runs `body` again while another process holds a lock that SQLite's busy timeout does not
@@ -66,8 +83,11 @@ public final class IndexStore {
       sha256: statement.text(2) ?? "")
   }
 
+  /// A cached entry whose packages fail their consistency check.
+  public struct DamagedEntry: Error {}
+
   /// The cached packages and diagnostics of a file whose content has the given SHA-256; nil
-  /// when the cache has none or what it has cannot be read.
+  /// when the cache has none. Throws `DamagedEntry` when what it has cannot be read.
   public func packages(
     path file: String, context: String, sha256: String
   ) throws -> (set: PackageSet, diagnostics: [Diagnostic])? {
@@ -75,7 +95,9 @@ public final class IndexStore {
       "SELECT data, diagnostics FROM files WHERE path = ? AND context = ? AND sha256 = ?")
     try statement.bind([.text(file), .text(context), .text(sha256)])
     guard try statement.step() else { return nil }
-    guard let set = statement.withBlob(0, { PackageSet(serialized: $0) }) else { return nil }
+    guard let set = statement.withBlob(0, { PackageSet(serialized: $0) }) else {
+      throw DamagedEntry()
+    }
     return (set, StoredDiagnostics.decode(statement.text(1) ?? "", path: file))
   }
 
@@ -107,20 +129,26 @@ public final class IndexStore {
     }
   }
 
-  /// Drops the cached files of `context` that are not in `keep`; returns their paths.
-  public func forget(context: String, keeping keep: Set<String>) throws -> [String] {
-    let statement = try database.prepare("SELECT path FROM files WHERE context = ? ORDER BY path")
-    try statement.bind([.text(context)])
-    var gone: [String] = []
-    while try statement.step() {
-      if let file = statement.text(0), !keep.contains(file) { gone.append(file) }
-    }
-    guard !gone.isEmpty else { return [] }
+  /// Every cached file with its context, in order.
+  public func entries() throws -> [(path: String, context: String)] {
+    let statement = try database.prepare("SELECT path, context FROM files ORDER BY path, context")
+    var found: [(path: String, context: String)] = []
+    while try statement.step() { found.append((statement.text(0) ?? "", statement.text(1) ?? "")) }
+    return found
+  }
+
+  /// Drops cached files (and their packages) in one transaction.
+  public func remove(_ entries: [(path: String, context: String)]) throws {
+    guard !entries.isEmpty else { return }
     try Self.whileBusy { try database.execute("BEGIN IMMEDIATE") }
-    let delete = try database.prepare("DELETE FROM files WHERE path = ? AND context = ?")
-    for file in gone { try delete.run([.text(file), .text(context)]) }
-    try database.execute("COMMIT")
-    return gone
+    do {
+      let delete = try database.prepare("DELETE FROM files WHERE path = ? AND context = ?")
+      for entry in entries { try delete.run([.text(entry.path), .text(entry.context)]) }
+      try database.execute("COMMIT")
+    } catch {
+      try? database.execute("ROLLBACK")
+      throw error
+    }
   }
 
   private func lastInsertedRow() throws -> Int64 {
@@ -129,8 +157,14 @@ public final class IndexStore {
     return statement.integer(0)
   }
 
+  /// Why an existing database cannot be used; `isOurs` when it is a minisolve index.
+  private struct Problem {
+    var text: String
+    var isOurs: Bool
+  }
+
   /// Sets the connection up and checks the schema; returns a problem that calls for a rebuild.
-  private static func prepare(_ database: SQLiteDatabase) throws -> String? {
+  private static func prepare(_ database: SQLiteDatabase) throws -> Problem? {
     // NORMAL skips an fsync per commit: a power cut may lose the last entries, never consistency.
     try database.execute(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
@@ -149,12 +183,35 @@ public final class IndexStore {
     guard
       let version = try? database.prepare(
         "SELECT value FROM meta WHERE key = 'schema_version'"),
-      try version.step(), let text = version.text(0)
-    else { return "not a minisolve index" }
+      (try? version.step()) == true, let text = version.text(0)
+    else { return Problem(text: "not a minisolve index", isOurs: false) }
     guard text == String(IndexSchema.version) else {
-      return "index schema version \(text), this minisolve uses \(IndexSchema.version)"
+      let problem = "index schema version \(text), this minisolve uses \(IndexSchema.version)"
+      return Problem(text: problem, isOurs: true)
+    }
+    guard try schema(of: database) == IndexSchema.expectedObjects else {
+      return Problem(text: "the index's tables were changed", isOurs: true)
     }
     return nil
+  }
+
+  /// Every table, index and trigger with its columns: `table files: id path ...`.
+  private static func schema(of database: SQLiteDatabase) throws -> [String] {
+    let objects = try database.prepare(
+      "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    var found: [String] = []
+    while try objects.step() {
+      let type = objects.text(0) ?? ""
+      let name = objects.text(1) ?? ""
+      var line = "\(type) \(name)"
+      if type == "table" {
+        let columns = try database.prepare("SELECT name FROM pragma_table_info(?)")
+        try columns.bind([.text(name)])
+        while try columns.step() { line += " " + (columns.text(0) ?? "") }
+      }
+      found.append(line)
+    }
+    return found
   }
 
   /// Removes the database and its journal files and creates an empty index in their place.
@@ -162,7 +219,7 @@ public final class IndexStore {
     for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     let database = try SQLiteDatabase(path: path)
     if let problem = try whileBusy({ try prepare(database) }) {
-      throw SQLiteError(message: "cannot create the index: \(problem)", code: 1)
+      throw SQLiteError(message: "cannot create the index: \(problem.text)", code: 1)
     }
     return database
   }

@@ -6,7 +6,8 @@ enum PackageRows {
   static func insert(_ set: PackageSet, fileID: Int64, into database: SQLiteDatabase) throws {
     let columns =
       [
-        "file_id", "name", "version", "architecture", "kind", "source", "line", "col", "checksum",
+        "file_id", "position", "name", "version", "architecture", "kind", "source", "line", "col",
+        "checksum",
         "location",
       ] + IndexSchema.relationColumns
     let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
@@ -23,7 +24,8 @@ enum PackageRows {
         relations[Int(group.kind.rawValue)].append(text)
       }
       var values: [SQLiteValue] = [
-        .integer(fileID), .text(set.strings[record.name]), .text(set.strings[record.version]),
+        .integer(fileID), .integer(Int64(id)), .text(set.strings[record.name]),
+        .text(set.strings[record.version]),
         .text(set.strings[record.architecture]),
         .text(record.kind == .binary ? "binary" : "source"), optional(set.string(record.source)),
         .integer(Int64(record.line)), .integer(Int64(record.column)),

@@ -40,6 +40,8 @@ public struct UniverseLoad: Sendable {
   public var diagnostics: [Diagnostic] = []
   /// Problems with the index itself; loading went on without it or with a rebuilt one.
   public var warnings: [String] = []
+  /// Whether an index was asked for but could not be used (loading went on without it).
+  public var indexFailed = false
 }
 
 /// Builds the universe from recipes and repository indexes, through the index cache.
@@ -66,6 +68,7 @@ public struct UniverseLoader {
         store = opened
       } catch {
         load.warnings.append("\(indexPath): \(error); going on without the index")
+        load.indexFailed = true
       }
     }
 
@@ -83,8 +86,16 @@ public struct UniverseLoader {
     return load
   }
 
+  /// The repositories named, each once (`a` and `./a` are one file).
+  private var repositories: [String] {
+    var seen = Set<String>()
+    return request.repositories.filter { path in
+      seen.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted
+    }
+  }
+
   private mutating func loadRepositories(into sets: inout [PackageSet]) throws {
-    for path in request.repositories {
+    for path in repositories {
       let set = try cached(path: path, context: "repository") { bytes in
         // Errors of the whole file (truncated, not an index) name the file.
         let index: RepositoryIndex
@@ -97,12 +108,22 @@ public struct UniverseLoader {
       }
       sets.append(set)
     }
-    forget(context: "repository", keeping: Set(request.repositories))
   }
 
   private mutating func loadRecipes(into sets: inout [PackageSet]) {
     let folder = request.recipeDirectory
-    let recipes = Linter.files(in: [folder]).files.filter { !$0.isPipeline }.map(\.path)
+    var recipes: [String] = []
+    for file in Linter.files(in: [folder]).files where !file.isPipeline {
+      // A FIFO or device named *.yaml would block the read; only regular files are recipes.
+      if (try? FileStatus(path: file.path).isRegular) == false {
+        load.diagnostics.append(
+          Diagnostic(
+            path: file.path, mark: .start, severity: .warning, category: "not-a-file",
+            message: "not a regular file; skipped"))
+        continue
+      }
+      recipes.append(file.path)
+    }
     let context = recipeContext(folder: folder)
     let library = PipelineLibrary(directories: request.pipelineDirectories)
     let options = CompileOptions(architecture: request.architecture)
@@ -117,7 +138,14 @@ public struct UniverseLoader {
             let (compiled, compileFindings) = Compiler.compile(
               recipe, source: bytes, options: options, library: library)
             findings += compileFindings
-            if let compiled { findings += RecipePackages.add(compiled, to: &recipeBuilder) }
+            if let compiled {
+              // A recipe with a constraint that does not parse is left out whole, as one
+              // that does not compile is.
+              var candidate = PackageSetBuilder()
+              let problems = RecipePackages.add(compiled, to: &candidate)
+              findings += problems
+              if problems.isEmpty { _ = RecipePackages.add(compiled, to: &recipeBuilder) }
+            }
           }
           return ("recipe", recipeBuilder.finish(), findings.filter { $0.severity == .error })
         }
@@ -128,7 +156,7 @@ public struct UniverseLoader {
       }
       if !set.packages.isEmpty { sets.append(set) }
     }
-    forget(context: context, keeping: Set(recipes))
+    forgetStale(repositories: Set(repositories), recipeContext: context)
   }
 
   /// The packages of one file: from the index when its content is unchanged, else parsed by
@@ -161,6 +189,8 @@ public struct UniverseLoader {
         load.diagnostics += hit.diagnostics
         return hit.set
       }
+    } catch is IndexStore.DamagedEntry {
+      load.warnings.append("the cached packages of \(path) were damaged; reading it again")
     } catch {
       indexProblem(error)
     }
@@ -182,9 +212,20 @@ public struct UniverseLoader {
     return parsed.set
   }
 
-  private mutating func forget(context: String, keeping: Set<String>) {
+  /// Drops cached entries that no run would use again: repositories no longer named, recipes
+  /// of this architecture read with other pipelines, and recipes whose file is gone.
+  private mutating func forgetStale(repositories: Set<String>, recipeContext: String) {
+    guard let store else { return }
+    let architecture = recipeContext.split(separator: ":").prefix(2).joined(separator: ":") + ":"
     do {
-      load.dropped += try store?.forget(context: context, keeping: keeping) ?? []
+      let stale = try store.entries().filter { entry in
+        if entry.context == "repository" { return !repositories.contains(entry.path) }
+        if entry.context.hasPrefix(architecture) && entry.context != recipeContext { return true }
+        return !FileManager.default.fileExists(atPath: entry.path)
+      }
+      try store.remove(stale)
+      var seen = Set<String>()
+      load.dropped += stale.map(\.path).filter { seen.insert($0).inserted }
     } catch {
       indexProblem(error)
     }
@@ -200,6 +241,7 @@ public struct UniverseLoader {
       return
     }
     load.warnings.append("\(store.path): \(error); going on without the index")
+    load.indexFailed = true
     self.store = nil
   }
 

@@ -11,10 +11,12 @@ struct ApkIndexReader {
   }
 
   /// Adds every well-formed stanza of `bytes` to `builder`.
-  mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout PackageSetBuilder) {
+  mutating func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, into builder: inout PackageSetBuilder
+  ) {
     var fields: [(key: UInt8, value: String, line: Int)] = []
-    var stanzaLine = 1
-    var line = 1
+    var stanzaLine = firstLine
+    var line = firstLine
     var position = 0
     while position <= bytes.count {
       var end = position

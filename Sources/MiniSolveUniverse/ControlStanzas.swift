@@ -17,10 +17,15 @@ struct ControlSyntaxError {
 struct ControlStanzas {
   let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
-  private var line = 1
+  private var line: Int
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  init(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) {
     self.bytes = bytes
+    line = firstLine
+    // A UTF-8 byte order mark is not part of the first field's name.
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+      position = 3
+    }
   }
 
   /// The next stanza's fields and first line, or nil at the end; a malformed stanza yields its

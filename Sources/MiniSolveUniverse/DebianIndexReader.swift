@@ -13,8 +13,10 @@ struct DebianIndexReader {
   }
 
   /// Adds every well-formed stanza of `bytes` to `builder`.
-  mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout PackageSetBuilder) {
-    var stanzas = ControlStanzas(bytes)
+  mutating func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, into builder: inout PackageSetBuilder
+  ) {
+    var stanzas = ControlStanzas(bytes, firstLine: firstLine)
     var fields: [ControlField] = []
     fields.reserveCapacity(64)
     while let (line, error) = stanzas.next(into: &fields) {
