@@ -25,7 +25,7 @@ enum BuildOrderCommand: Command {
     }
     let request = try UniverseOptions.request(arguments, spec: spec)
     let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
-    let order = BuildOrder(universe, architecture: debianName(request.architecture.name))
+    let order = BuildOrder(universe, architecture: request.architecture.debianName)
 
     switch format {
     case .json:
@@ -46,21 +46,12 @@ enum BuildOrderCommand: Command {
       }
       terminal.out(text)
       if !order.cycles.isEmpty {
-        terminal.err("error: \(order.cycles.count) build cycles; see the lines after the order\n")
+        let count = order.cycles.count
+        terminal.err(
+          "error: \(count) build cycle\(count == 1 ? "" : "s"); see the lines after the order\n")
       }
     }
     return order.cycles.isEmpty ? ExitCode.success : ExitCode.failure
-  }
-
-  /// Debian's name for an architecture, which `[arch]` restrictions use.
-  private static func debianName(_ apkName: String) -> String {
-    switch apkName {
-    case "x86_64": "amd64"
-    case "aarch64": "arm64"
-    case "x86": "i386"
-    case "armv7": "armhf"
-    default: apkName
-    }
   }
 }
 

@@ -20,9 +20,9 @@ struct DiagnosticPrinter {
     let painted = colour ? paint(severity, diagnostic.severity == .error ? "31" : "35") : severity
     let location = "\(diagnostic.path):\(diagnostic.mark.line):\(diagnostic.mark.column)"
     var text = "\(colour ? paint(location, "1") : location): \(painted): "
-    text += "[\(diagnostic.category)] \(diagnostic.message)\n"
+    text += "[\(diagnostic.category)] \(Self.visible(diagnostic.message))\n"
     if let line = line(diagnostic.mark.line, of: diagnostic.path) {
-      let shown = line.replacingOccurrences(of: "\t", with: " ")
+      let shown = Self.visible(line.replacingOccurrences(of: "\t", with: " "))
       let caretColumn = max(0, min(diagnostic.mark.column - 1, shown.count))
       text += "  \(shown)\n  \(String(repeating: " ", count: caretColumn))^\n"
     }
@@ -36,6 +36,24 @@ struct DiagnosticPrinter {
     }
     guard let lines = cache[path], number >= 1, number <= lines.count else { return nil }
     return String(lines[number - 1])
+  }
+
+  /// Text with control characters spelled `\u{1B}`, so input cannot drive the terminal.
+  static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var shown = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+      } else {
+        shown.unicodeScalars.append(scalar)
+      }
+    }
+    return shown
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
   private func paint(_ text: String, _ code: String) -> String {

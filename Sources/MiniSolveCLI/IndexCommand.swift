@@ -51,6 +51,7 @@ enum IndexCommand: Command {
       text += " (\(request.indexPath ?? ""))\n"
       terminal.out(text)
     }
-    return ExitCode.success
+    // The command's one job is the index: going on without it is a failure here.
+    return load.indexFailed ? ExitCode.failure : ExitCode.success
   }
 }

@@ -84,7 +84,7 @@ enum ArchitectureArgument {
       guard let architecture = Architecture.named(name) else {
         let known = Architecture.known.map(\.name)
         var message = "unknown architecture '\(name)'"
-        let spellings = known + Architecture.known.map(\.goName)
+        let spellings = known + Architecture.known.flatMap { [$0.goName, $0.debianName] }
         if let near = Suggestion.closest(to: name, among: spellings) {
           message += "; did you mean '\(near)'?"
         } else {

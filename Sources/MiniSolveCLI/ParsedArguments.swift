@@ -54,7 +54,7 @@ struct ParsedArguments: Sendable {
           value = arguments[index]
           index += 1
         } else {
-          throw UsageError(message: "option '--\(name)' needs a \(placeholder)", spec: spec)
+          throw UsageError(message: "option '--\(name)' needs a value (\(placeholder))", spec: spec)
         }
         if !repeatable, values[name] != nil {
           throw UsageError(message: "option '--\(name)' given more than once", spec: spec)

@@ -29,6 +29,9 @@ enum UniverseOptions {
     request.repositories = arguments.all("repo")
     request.pipelineDirectories = arguments.all("pipeline-dir")
     request.toolVersion = MiniSolveCommand.version
+    if arguments.has("no-index") && arguments.value("index") != nil {
+      throw UsageError(message: "--index and --no-index contradict each other", spec: spec)
+    }
     if !arguments.has("no-index") {
       request.indexPath =
         arguments.value("index") ?? request.projectDirectory + "/.minisolve/index.db"
@@ -38,6 +41,11 @@ enum UniverseOptions {
       if stat(path, &status) != 0 {
         throw CommandFailure(message: "no such file or folder: \(path)")
       }
+    }
+    var isFolder: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: request.projectDirectory, isDirectory: &isFolder)
+    guard isFolder.boolValue else {
+      throw CommandFailure(message: "--project must be a folder: \(request.projectDirectory)")
     }
     return request
   }
@@ -57,7 +65,16 @@ enum UniverseOptions {
           ? PipelineLibrary.sourceText(of: path) : nil
       })
     for warning in load.warnings { terminal.err("warning: \(warning)\n") }
-    for diagnostic in load.diagnostics { terminal.err(printer.render(diagnostic)) }
+    // A badly broken index would bury everything else: 20 findings per file unless --verbose.
+    var shown: [String: Int] = [:]
+    let cap = arguments.has("verbose") ? Int.max : 20
+    for diagnostic in load.diagnostics {
+      shown[diagnostic.path, default: 0] += 1
+      if shown[diagnostic.path, default: 0] <= cap { terminal.err(printer.render(diagnostic)) }
+    }
+    for (path, count) in shown.sorted(by: { $0.key < $1.key }) where count > cap {
+      terminal.err("\(path): \(count - cap) more findings not shown (--verbose shows all)\n")
+    }
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
       terminal.err(

@@ -24,9 +24,19 @@ public struct Architecture: Sendable, Equatable {
     Architecture(name: "loongarch64", goName: "loong64", machine: "loongarch64", vendor: "unknown"),
   ]
 
-  /// The architecture by apk or Go name (`amd64` finds `x86_64`).
+  /// Debian's name (`amd64`, `i386`, `armhf`, `ppc64el`), as `[arch]` restrictions use it.
+  public var debianName: String {
+    switch name {
+    case "x86": "i386"
+    case "armv7": "armhf"
+    case "ppc64le": "ppc64el"
+    default: goName
+    }
+  }
+
+  /// The architecture by apk, Go or Debian name (`amd64` finds `x86_64`, `i386` finds `x86`).
   public static func named(_ name: String) -> Architecture? {
-    known.first { $0.name == name || $0.goName == name }
+    known.first { $0.name == name || $0.goName == name || $0.debianName == name }
   }
 
   /// `machine-vendor-linux-LIBC`, as apko spells GNU triplets.

@@ -54,9 +54,22 @@ struct ApkIndexReader {
       report(line: bad.line, "line is not a 'K:value' pair; stanza skipped")
       return nil
     }
+    for key in [UInt8(ascii: "P"), UInt8(ascii: "V")] {
+      let repeated = fields.filter { $0.key == key }
+      if repeated.count > 1 {
+        let letter = Character(Unicode.Scalar(key))
+        report(line: repeated[1].line, "'\(letter):' appears twice in one stanza; skipped")
+        return nil
+      }
+    }
     guard let name = fields.last(where: { $0.key == UInt8(ascii: "P") })?.value, !name.isEmpty
     else {
       report(line: line, "stanza has no 'P:' (name) line; skipped")
+      return nil
+    }
+    // apk names are free-form but never hold spaces or control characters.
+    guard !name.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
+      report(line: line, column: 3, "invalid package name '\(name)'; skipped")
       return nil
     }
     guard let versionField = fields.last(where: { $0.key == UInt8(ascii: "V") }) else {

@@ -59,12 +59,20 @@ struct DebianIndexReader {
       report(line: line, "stanza has no 'Package' field; skipped")
       return nil
     }
+    guard Self.isPackageName(name) else {
+      report(line: line, "invalid package name '\(name)'; skipped")
+      return nil
+    }
     guard let version else {
       report(line: line, "package '\(name)' has no 'Version' field; skipped")
       return nil
     }
     if let problem = DebianVersion.problem(in: version) {
       report(line: versionLine, "package '\(name)': \(problem); skipped")
+      return nil
+    }
+    guard !architecture.isEmpty else {
+      report(line: line, "package '\(name)' has no 'Architecture' field; skipped")
       return nil
     }
 
@@ -137,6 +145,22 @@ struct DebianIndexReader {
     if stanzas.fieldName(field, is: "Suggests") { return .suggests }
     if stanzas.fieldName(field, is: "Enhances") { return .enhances }
     return nil
+  }
+
+  /// dpkg's rule: a letter or digit, then letters, digits, `+`, `-`, `.` (and `_`, which
+  /// dpkg's parser lets through).
+  static func isPackageName(_ name: String) -> Bool {
+    var bytes = name.utf8.makeIterator()
+    guard let first = bytes.next(), isAlphanumeric(first) else { return false }
+    while let byte = bytes.next() {
+      guard isAlphanumeric(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x5F
+      else { return false }
+    }
+    return true
+  }
+
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
   private static func multiArch(_ text: String) -> MultiArch {

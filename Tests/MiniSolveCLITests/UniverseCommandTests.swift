@@ -106,4 +106,30 @@ func minisolve(_ arguments: String...) -> (code: Int32, out: String, err: String
     #expect(
       result.err == "error: '\(path)' is not a repository index (APKINDEX, Packages or Sources)\n")
   }
+
+  @Test func contradictionsAndNonFoldersAreRefused() throws {
+    let both = minisolve("show", "x", "--no-index", "--index", "/tmp/x.db")
+    #expect(both.code == 64)
+    #expect(both.err.hasPrefix("error: --index and --no-index contradict each other"))
+    let file = minisolve("show", "x", "--project", example + "/recipes/hello.yaml", "--no-index")
+    #expect(file.code == 1)
+    #expect(file.err == "error: --project must be a folder: \(example)/recipes/hello.yaml\n")
+  }
+
+  @Test func debianArchitectureNamesWork() {
+    let result = minisolve("show", "hello", "--project", example, "--no-index", "--arch", "i386")
+    #expect(result.code == 0)
+    #expect(result.out.contains("hello 2.12.1-r0 x86\n"))
+  }
+
+  @Test func indexFailsWhenItCannotWriteTheIndex() {
+    let result = minisolve("index", "--project", example, "--index", example)
+    #expect(result.code == 1)
+    #expect(result.err.contains("going on without the index"))
+  }
+
+  @Test func controlCharactersInFindingsAreShownEscaped() {
+    #expect(DiagnosticPrinter.visible("evil\u{1B}]0;x\u{07}") == "evil\\u{1B}]0;x\\u{7}")
+    #expect(DiagnosticPrinter.visible("plain ü") == "plain ü")
+  }
 }

@@ -17,7 +17,8 @@ import Testing
     #expect(second.reused == [repo])
     #expect(second.universe.package(1).draft.relations.first?.alternatives.first?.name == "libc6")
 
-    try folder.write("Packages", samplePackages + "\nPackage: zsh\nVersion: 5.9-4\n")
+    try folder.write(
+      "Packages", samplePackages + "\nPackage: zsh\nVersion: 5.9-4\nArchitecture: amd64\n")
     let third = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [repo]))
     #expect(third.read == [repo])
     #expect(third.universe.packages.count == 3)
@@ -26,7 +27,8 @@ import Testing
   @Test func aFileNoLongerNamedIsDropped() throws {
     let folder = try TemporaryFolder()
     let one = try folder.write("one/Packages", samplePackages)
-    let two = try folder.write("two/Packages", "Package: zsh\nVersion: 5.9-4\n")
+    let two = try folder.write(
+      "two/Packages", "Package: zsh\nVersion: 5.9-4\nArchitecture: amd64\n")
     _ = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [one, two]))
     let later = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [one]))
     #expect(later.dropped == [two])
@@ -35,7 +37,8 @@ import Testing
 
   @Test func cachedDiagnosticsAreReportedAgain() throws {
     let folder = try TemporaryFolder()
-    let repo = try folder.write("Packages", "Package: a\n\nPackage: b\nVersion: 1\n")
+    let repo = try folder.write(
+      "Packages", "Package: a\n\nPackage: b\nVersion: 1\nArchitecture: all\n")
     let first = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [repo]))
     let second = try UniverseLoader.load(
       request(project: folder.path, index: folder, repos: [repo]))

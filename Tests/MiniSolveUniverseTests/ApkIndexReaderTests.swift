@@ -63,6 +63,17 @@ import Testing
     #expect(found[1] == "23:11 package 'baddep': missing version after '>='; stanza skipped")
   }
 
+  @Test func aRepeatedNameOrVersionSkipsTheStanza() throws {
+    let text = "P:a\nV:1-r0\nV:2-r0\n\nP:b c\nV:1-r0\n\nP:ok\nV:1-r0\n"
+    let index = try RepositoryIndex.read(Array(text.utf8), path: "APKINDEX")
+    #expect(index.packages.packages.count == 1)
+    #expect(
+      index.diagnostics.map(\.description) == [
+        "APKINDEX:3:1: warning: [malformed-stanza] 'V:' appears twice in one stanza; skipped",
+        "APKINDEX:5:3: warning: [malformed-stanza] invalid package name 'b c'; skipped",
+      ])
+  }
+
   @Test func readsAnApkIndexTarballOfSignatureAndIndexMembers() throws {
     let folder = try FixtureFolder()
     try folder.write("sig/.SIGN.RSA.key.pub", Array("not a real signature".utf8))

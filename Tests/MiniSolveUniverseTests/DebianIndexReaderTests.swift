@@ -27,6 +27,7 @@ import Testing
 
     Package: broken
     Version: 1.0
+    Architecture: all
     Depends: libc6 (>> )
 
     Package: noversion
@@ -35,6 +36,7 @@ import Testing
     this line is not a field
     Package: garbled
     Version: 1
+    Architecture: all
 
     Package: late
     Version: 2:1.0~rc1-1
@@ -81,14 +83,15 @@ import Testing
     #expect(names == ["bash", "postfix", "late"])
     let found = index.diagnostics.map { "\($0.mark.line) \($0.message)" }
     #expect(found.count == 3)
-    #expect(found[0].hasPrefix("23 package 'broken': Depends: "))
-    #expect(found[1] == "25 package 'noversion' has no 'Version' field; skipped")
-    #expect(found[2] == "28 line is not a 'Field: value' pair; stanza skipped")
+    #expect(found[0] == "24 package 'broken': Depends: missing version; skipped")
+    #expect(found[1] == "26 package 'noversion' has no 'Version' field; skipped")
+    #expect(found[2] == "29 line is not a 'Field: value' pair; stanza skipped")
     #expect(index.diagnostics.allSatisfy { $0.severity == .warning && $0.path == "Packages" })
   }
 
   @Test func rejectsInvalidVersionsWithTheirLine() throws {
-    let index = try Self.read("Package: a\nVersion: 1:\n\nPackage: b\nVersion: 1\n")
+    let index = try Self.read(
+      "Package: a\nVersion: 1:\n\nPackage: b\nVersion: 1\nArchitecture: all\n")
     #expect(index.packages.packages.count == 1)
     #expect(index.diagnostics.first?.mark.line == 2)
     #expect(index.diagnostics.first?.message.hasPrefix("package 'a': ") == true)
@@ -96,12 +99,31 @@ import Testing
 
   @Test func aRepeatedNameMeansTwoStanzasRanTogether() throws {
     let index = try Self.read(
-      "Package: a\nVersion: 1\nPackage: b\nVersion: 2\n\nPackage: c\nVersion: 3\n")
+      "Package: a\nVersion: 1\nPackage: b\nVersion: 2\n\nPackage: c\nVersion: 3\nArchitecture: all\n"
+    )
     #expect(index.packages.packages.count == 1)
     #expect(
       index.diagnostics.map(\.description) == [
         "Packages:3:1: warning: [malformed-stanza] field 'Package' appears twice in one stanza; skipped"
       ])
+  }
+
+  @Test func rejectsBadNamesAndMissingArchitecturesByLine() throws {
+    let text = "Package: bad name\nVersion: 1\nArchitecture: all\n\nPackage: noarch\nVersion: 1\n"
+    let index = try Self.read(text)
+    #expect(index.packages.packages.isEmpty)
+    #expect(
+      index.diagnostics.map { "\($0.mark.line) \($0.message)" } == [
+        "1 invalid package name 'bad name'; skipped",
+        "5 package 'noarch' has no 'Architecture' field; skipped",
+      ])
+  }
+
+  @Test func detectsTheFormatPastAFirstStanzaThatSaysLittle() throws {
+    let sources = "Package: first\nVersion: 1\n\nPackage: glibc\nBinary: libc6\nVersion: 2.36-9\n"
+    #expect(try Self.read(sources).format == .sources)
+    let lower = "package: lower\nversion: 1\narchitecture: all\n"
+    #expect(try Self.read("\u{FEFF}" + lower).packages.packages.count == 1)
   }
 
   @Test func readsSourcesWithBuildRelations() throws {

@@ -76,8 +76,8 @@ import Testing
 
   @Test func aMultiStreamDebianIndexReadsAsOne() throws {
     let folder = try FixtureFolder()
-    let first = "Package: a\nVersion: 1\n\n"
-    let second = "Package: b\nVersion: 2\n"
+    let first = "Package: a\nVersion: 1\nArchitecture: all\n\n"
+    let second = "Package: b\nVersion: 2\nArchitecture: all\n"
     try folder.write("one", Array(first.utf8))
     try folder.write("two", Array(second.utf8))
     try folder.run("xz", "-k", "one", "two")
@@ -85,6 +85,6 @@ import Testing
     let index = try RepositoryIndex.read(path: folder.file("Packages.xz"))
     #expect(index.compression == .xz)
     #expect(index.packages.packages.map { index.packages.strings[$0.name] } == ["a", "b"])
-    #expect(index.packages.package(1).site.hasSuffix("Packages.xz:4"))
+    #expect(index.packages.package(1).site.hasSuffix("Packages.xz:5"))
   }
 }
