@@ -1,7 +1,7 @@
 /// The index database's tables; docs/INDEX.md describes them for people using the `sqlite3` shell.
 enum IndexSchema {
   /// Bumped whenever a table changes; a database of another version is rebuilt.
-  static let version = 3
+  static let version = 4
 
   /// The relation columns of `packages`, one per relation kind, in `RelationKind` order.
   static let relationColumns = [
@@ -13,11 +13,10 @@ enum IndexSchema {
   /// What `schema(of:)` reads back from a database made by `create`.
   static var expectedObjects: [String] {
     [
-      "index packages_by_name",
       "table files id path context format size mtime_ns sha256 package_count diagnostics data",
       "table meta key value",
-      "table packages file_id position name version architecture kind source line col checksum location "
-        + relationColumns.joined(separator: " "),
+      "table packages file_id position name version architecture kind source line col checksum "
+        + "location " + relationColumns.joined(separator: " "),
     ]
   }
 
@@ -55,7 +54,6 @@ enum IndexSchema {
     \(relationColumns.map { "  \($0) TEXT," }.joined(separator: "\n"))
       PRIMARY KEY (file_id, position)
     ) WITHOUT ROWID;
-    CREATE INDEX packages_by_name ON packages (name);
     INSERT INTO meta (key, value) VALUES ('schema_version', '\(version)');
     """
   }
