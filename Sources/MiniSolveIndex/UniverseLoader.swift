@@ -156,7 +156,7 @@ public struct UniverseLoader {
       }
       if !set.packages.isEmpty { sets.append(set) }
     }
-    forgetStale(repositories: Set(repositories), recipeContext: context)
+    forgetStale(recipeContext: context)
   }
 
   /// The packages of one file: from the index when its content is unchanged, else parsed by
@@ -212,14 +212,14 @@ public struct UniverseLoader {
     return parsed.set
   }
 
-  /// Drops cached entries that no run would use again: repositories no longer named, recipes
-  /// of this architecture read with other pipelines, and recipes whose file is gone.
-  private mutating func forgetStale(repositories: Set<String>, recipeContext: String) {
+  /// Drops cached entries that no run would use again: files that are gone, and recipes of
+  /// this architecture read with other pipelines. A repository not named in this run stays
+  /// cached for runs that name it, so that two projects sharing an index do not evict each other.
+  private mutating func forgetStale(recipeContext: String) {
     guard let store else { return }
     let architecture = recipeContext.split(separator: ":").prefix(2).joined(separator: ":") + ":"
     do {
       let stale = try store.entries().filter { entry in
-        if entry.context == "repository" { return !repositories.contains(entry.path) }
         if entry.context.hasPrefix(architecture) && entry.context != recipeContext { return true }
         return !FileManager.default.fileExists(atPath: entry.path)
       }

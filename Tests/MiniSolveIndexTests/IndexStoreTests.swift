@@ -24,15 +24,21 @@ import Testing
     #expect(third.universe.packages.count == 3)
   }
 
-  @Test func aFileNoLongerNamedIsDropped() throws {
+  @Test func aRemovedFileIsDroppedAndOneNotNamedIsKept() throws {
     let folder = try TemporaryFolder()
     let one = try folder.write("one/Packages", samplePackages)
     let two = try folder.write(
       "two/Packages", "Package: zsh\nVersion: 5.9-4\nArchitecture: amd64\n")
     _ = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [one, two]))
     let later = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [one]))
-    #expect(later.dropped == [two])
+    #expect(later.dropped.isEmpty)
     #expect(later.reused == [one])
+    let again = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [two]))
+    #expect(again.reused == [two])
+
+    try FileManager.default.removeItem(atPath: two)
+    let after = try UniverseLoader.load(request(project: folder.path, index: folder, repos: [one]))
+    #expect(after.dropped == [two])
   }
 
   @Test func cachedDiagnosticsAreReportedAgain() throws {
