@@ -1,5 +1,8 @@
+import Dispatch
+import Foundation
 import MiniSolveRecipe
 import MiniSolveYAML
+import Synchronization
 
 /// `minisolve lint`: checks recipe and pipeline files like source code.
 enum LintCommand: Command {
@@ -28,11 +31,8 @@ enum LintCommand: Command {
       throw CommandFailure(message: "no such file or folder: \(first)")
     }
 
-    let linter = Linter(
-      library: PipelineLibrary(directories: arguments.all("pipeline-dir")),
-      architectures: architectures)
-    var diagnostics: [Diagnostic] = []
-    for file in files { diagnostics += linter.lint(file.path, asPipeline: file.isPipeline) }
+    let diagnostics = lintInParallel(
+      files, pipelineDirectories: arguments.all("pipeline-dir"), architectures: architectures)
 
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
@@ -56,6 +56,27 @@ enum LintCommand: Command {
     }
     return errors > 0 ? ExitCode.failure : ExitCode.success
   }
+}
+
+/// Lints files on every core, each worker with its own pipeline library (a cache that is not
+/// shared); the findings come back in file order, as one worker would give them.
+func lintInParallel(
+  _ files: [Linter.File], pipelineDirectories: [String], architectures: [Architecture]
+) -> [Diagnostic] {
+  let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, files.count))
+  let results = Mutex<[[Diagnostic]]>(Array(repeating: [], count: files.count))
+  DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    let linter = Linter(
+      library: PipelineLibrary(directories: pipelineDirectories), architectures: architectures)
+    var found: [(Int, [Diagnostic])] = []
+    for index in stride(from: worker, to: files.count, by: workers) {
+      found.append((index, linter.lint(files[index].path, asPipeline: files[index].isPipeline)))
+    }
+    results.withLock { all in
+      for (index, diagnostics) in found { all[index] = diagnostics }
+    }
+  }
+  return results.withLock { $0.flatMap { $0 } }
 }
 
 /// `--format text|json`.
