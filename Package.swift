@@ -23,14 +23,18 @@ let package = Package(
       name: "MiniSolveUniverse",
       dependencies: ["MiniSolveYAML", "MiniSolveRecipe", "CZlib", "CLZMA", "CCrypto"]),
     .target(name: "MiniSolveIndex", dependencies: ["MiniSolveUniverse", "CSQLite"]),
+    .target(name: "MiniSolveSolver", dependencies: ["MiniSolveUniverse"]),
     .target(
       name: "MiniSolveCLI",
-      dependencies: ["MiniSolveYAML", "MiniSolveRecipe", "MiniSolveUniverse", "MiniSolveIndex"]),
+      dependencies: [
+        "MiniSolveYAML", "MiniSolveRecipe", "MiniSolveUniverse", "MiniSolveIndex", "MiniSolveSolver",
+      ]),
     .executableTarget(name: "minisolve", dependencies: ["MiniSolveCLI"]),
     .testTarget(name: "MiniSolveYAMLTests", dependencies: ["MiniSolveYAML"]),
     .testTarget(name: "MiniSolveRecipeTests", dependencies: ["MiniSolveRecipe"]),
     .testTarget(name: "MiniSolveUniverseTests", dependencies: ["MiniSolveUniverse"]),
     .testTarget(name: "MiniSolveIndexTests", dependencies: ["MiniSolveIndex"]),
+    .testTarget(name: "MiniSolveSolverTests", dependencies: ["MiniSolveSolver"]),
     .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI"]),
   ],
   swiftLanguageModes: [.v6]

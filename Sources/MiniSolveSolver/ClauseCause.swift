@@ -1,0 +1,13 @@
+/// Why a clause exists, so that explanations and `why` walk causes instead of guessing.
+public enum ClauseCause: Sendable, Equatable {
+  /// The request: a root must be installed (the package id, or a name no package has).
+  case root(name: String)
+  /// Package `package` needs one of the alternatives of its relation group `group`.
+  case dependency(package: Int32, group: Int32)
+  /// Package `package` conflicts with (or breaks) `other` through relation group `group`.
+  case conflict(package: Int32, other: Int32, group: Int32)
+  /// Two versions (or two providers of one exclusive name) cannot both be installed.
+  case oneVersion(name: String)
+  /// A clause the solver derived from others while searching.
+  case learnt
+}

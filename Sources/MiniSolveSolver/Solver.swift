@@ -1,0 +1,417 @@
+/// A conflict-driven clause-learning SAT solver for package problems: two watched literals,
+/// first-UIP learning with clause minimisation, non-chronological backjumping, Luby restarts,
+/// learnt-clause reduction and assumptions. Decisions follow the package policy: the first
+/// unsatisfied requirement (a clause with a positive literal whose other literals are all
+/// false) gets its first open alternative; when none is left, every open variable is false,
+/// which satisfies every clause. Clauses therefore list alternatives in order of preference.
+public struct Solver: Sendable {
+  /// The outcome of one `solve`.
+  public enum Outcome: Sendable, Equatable {
+    /// A model; `trueVariables()` lists it (every variable not listed is false).
+    case satisfiable
+    /// No model with the assumptions; the causes of the clauses the refutation used.
+    case unsatisfiable(usedClauses: [Int32])
+  }
+
+  public private(set) var statistics = SolverStatistics()
+  var clauses = ClauseDatabase()
+  let variableCount: Int
+  /// Clause ids watching each literal code.
+  private var watches: [[Int32]]
+  private var values: [Value]
+  private var levels: [Int32]
+  /// The clause that forced each variable, or -1 for a decision or a level-0 fact.
+  private var reasons: [Int32]
+  private var trail: [Int32] = []
+  private var levelStarts: [Int32] = []
+  private var propagated = 0
+  private var seen: [Bool]
+  /// Requirement clauses by the variables of their negative literals, and those without any.
+  private var requirementsByHead: [[Int32]]
+  private var headless: [Int32] = []
+  /// Set when a clause added at level 0 contradicts what is known.
+  private var contradicted = false
+  private var learntLimit = 2_000
+  /// Trail positions below this have every requirement they head met.
+  private var scanFrom = 0
+
+  /// A solver over variables `0 ..< variableCount`.
+  public init(variableCount: Int) {
+    self.variableCount = variableCount
+    watches = Array(repeating: [], count: variableCount * 2)
+    values = Array(repeating: .unassigned, count: variableCount)
+    levels = Array(repeating: 0, count: variableCount)
+    reasons = Array(repeating: -1, count: variableCount)
+    seen = Array(repeating: false, count: variableCount)
+    requirementsByHead = Array(repeating: [], count: variableCount)
+  }
+
+  /// The cause recorded for a clause.
+  public func cause(of clause: Int32) -> ClauseCause { clauses.causes[Int(clause)] }
+
+  /// The literals of a clause.
+  public func literals(of clause: Int32) -> [Literal] { clauses.clause(clause) }
+
+  /// Adds a clause of the problem. Duplicate literals are dropped; a tautology is kept only for
+  /// its cause. Must be called before solving or between solves.
+  public mutating func addClause(_ literals: [Literal], cause: ClauseCause) {
+    backjump(to: 0)
+    var unique: [Literal] = []
+    for literal in literals where !unique.contains(literal) {
+      if unique.contains(literal.negation) { return }
+      unique.append(literal)
+    }
+    let id = clauses.add(unique, cause: cause, learnt: false)
+    if unique.contains(where: { !$0.isNegated }) {
+      let heads = unique.filter(\.isNegated)
+      if heads.isEmpty { headless.append(id) }
+      for head in heads { requirementsByHead[Int(head.variable)].append(id) }
+    }
+    attach(id)
+  }
+
+  /// Searches for a model in which every assumption holds.
+  public mutating func solve(assuming assumptions: [Literal] = []) -> Outcome {
+    statistics.solves += 1
+    backjump(to: 0)
+    if contradicted { return .unsatisfiable(usedClauses: []) }
+    if let conflict = propagate() {
+      contradicted = true
+      return .unsatisfiable(usedClauses: [conflict])
+    }
+
+    var conflictsUntilRestart = 100 * luby(statistics.restarts + 1)
+    while true {
+      if let conflict = propagate() {
+        statistics.conflicts += 1
+        conflictsUntilRestart -= 1
+        if decisionLevel == 0 {
+          contradicted = true
+          return .unsatisfiable(usedClauses: [conflict])
+        }
+        if decisionLevel <= assumptions.count {
+          return .unsatisfiable(usedClauses: [conflict])
+        }
+        let (learnt, level) = analyze(conflict)
+        backjump(to: max(level, 0))
+        let id = clauses.add(learnt, cause: .learnt, learnt: true)
+        statistics.learntClauses += 1
+        if learnt.count > 1 { attach(id) }
+        assign(learnt[0], reason: id)
+        continue
+      }
+
+      if conflictsUntilRestart <= 0 {
+        statistics.restarts += 1
+        conflictsUntilRestart = 100 * luby(statistics.restarts + 1)
+        backjump(to: 0)
+        reduceLearntClauses()
+        continue
+      }
+
+      // Assumptions first, one level each, as MiniSat does.
+      if decisionLevel < assumptions.count {
+        let assumption = assumptions[decisionLevel]
+        switch value(assumption) {
+        case .satisfied:
+          levelStarts.append(Int32(trail.count))
+        case .falsified:
+          return .unsatisfiable(usedClauses: reasonClauses(for: assumption.negation))
+        case .unassigned:
+          levelStarts.append(Int32(trail.count))
+          assign(assumption, reason: -1)
+        }
+        continue
+      }
+
+      guard let decision = nextDecision() else { return .satisfiable }
+      statistics.decisions += 1
+      levelStarts.append(Int32(trail.count))
+      assign(decision, reason: -1)
+    }
+  }
+
+  // MARK: Assignment
+
+  private var decisionLevel: Int { levelStarts.count }
+
+  private func value(_ literal: Literal) -> Value {
+    let raw = values[Int(literal.variable)]
+    guard raw != .unassigned else { return .unassigned }
+    return (raw == .satisfied) != literal.isNegated ? .satisfied : .falsified
+  }
+
+  private func value(code: Int32) -> Value { value(Literal(code: code)) }
+
+  private mutating func assign(_ literal: Literal, reason: Int32) {
+    let variable = Int(literal.variable)
+    values[variable] = literal.isNegated ? .falsified : .satisfied
+    levels[variable] = Int32(decisionLevel)
+    reasons[variable] = reason
+    trail.append(literal.code)
+  }
+
+  private mutating func backjump(to level: Int) {
+    guard decisionLevel > level else { return }
+    let keep = Int(levelStarts[level])
+    for index in keep..<trail.count {
+      let variable = Int(trail[index] >> 1)
+      values[variable] = .unassigned
+      reasons[variable] = -1
+    }
+    trail.removeSubrange(keep...)
+    levelStarts.removeSubrange(level...)
+    propagated = min(propagated, trail.count)
+    // A requirement met by a literal just unassigned may be open again.
+    scanFrom = 0
+  }
+
+  /// After a satisfiable `solve`, the variables of the model that are true, in the order they
+  /// were set.
+  public func trueVariables() -> [Int32] {
+    trail.filter { $0 & 1 == 0 }.map { $0 >> 1 }
+  }
+
+  // MARK: Propagation
+
+  /// Makes the first two literals of a clause its watches.
+  private mutating func attach(_ id: Int32) {
+    let start = Int(clauses.starts[Int(id)])
+    let length = Int(clauses.lengths[Int(id)])
+    guard length > 0 else {
+      contradicted = true
+      return
+    }
+    if length == 1 {
+      let unit = Literal(code: clauses.literals[start])
+      switch value(unit) {
+      case .unassigned: assign(unit, reason: id)
+      case .falsified: contradicted = true
+      case .satisfied: break
+      }
+      return
+    }
+    watches[Int(clauses.literals[start] ^ 1)].append(id)
+    watches[Int(clauses.literals[start + 1] ^ 1)].append(id)
+  }
+
+  /// Runs unit propagation to a fixpoint; returns a falsified clause, if any.
+  private mutating func propagate() -> Int32? {
+    while propagated < trail.count {
+      let assigned = trail[propagated]
+      propagated += 1
+      statistics.propagations += 1
+      // Clauses watching the literal that has just become false (watched by its negation's code).
+      var list = watches[Int(assigned)]
+      watches[Int(assigned)] = []
+      var kept: [Int32] = []
+      kept.reserveCapacity(list.count)
+      var conflict: Int32?
+      var index = 0
+      while index < list.count {
+        let id = list[index]
+        index += 1
+        if clauses.isDeleted[Int(id)] { continue }
+        if conflict != nil {
+          kept.append(id)
+          continue
+        }
+        let start = Int(clauses.starts[Int(id)])
+        let length = Int(clauses.lengths[Int(id)])
+        let falseCode = assigned ^ 1
+        // Keep the false watch in the second place.
+        if clauses.literals[start] == falseCode {
+          clauses.literals.swapAt(start, start + 1)
+        }
+        if value(code: clauses.literals[start]) == .satisfied {
+          kept.append(id)
+          continue
+        }
+        var moved = false
+        for other in (start + 2)..<(start + max(length, 2)) where other < start + length {
+          if value(code: clauses.literals[other]) != .falsified {
+            clauses.literals.swapAt(start + 1, other)
+            watches[Int(clauses.literals[start + 1] ^ 1)].append(id)
+            moved = true
+            break
+          }
+        }
+        if moved { continue }
+        kept.append(id)
+        let first = Literal(code: clauses.literals[start])
+        if value(first) == .falsified {
+          conflict = id
+        } else {
+          assign(first, reason: id)
+        }
+      }
+      watches[Int(assigned)] += kept
+      list.removeAll()
+      if let conflict {
+        propagated = trail.count
+        return conflict
+      }
+    }
+    return nil
+  }
+
+  // MARK: Learning
+
+  /// First-UIP learning: the learnt clause (asserting literal first) and the level to jump to.
+  private mutating func analyze(_ conflict: Int32) -> ([Literal], Int) {
+    var learnt: [Literal] = [Literal(code: 0)]
+    var pathCount = 0
+    var clause = conflict
+    var pivot: Int32 = -1
+    var index = trail.count - 1
+    let current = Int32(decisionLevel)
+
+    repeat {
+      let start = Int(clauses.starts[Int(clause)])
+      for offset in 0..<Int(clauses.lengths[Int(clause)]) {
+        let code = clauses.literals[start + offset]
+        if code == pivot { continue }
+        let variable = Int(code >> 1)
+        guard !seen[variable], levels[variable] > 0 else { continue }
+        seen[variable] = true
+        if levels[variable] >= current {
+          pathCount += 1
+        } else {
+          learnt.append(Literal(code: code))
+        }
+      }
+      while !seen[Int(trail[index] >> 1)] { index -= 1 }
+      pivot = trail[index]
+      index -= 1
+      clause = reasons[Int(pivot >> 1)]
+      seen[Int(pivot >> 1)] = false
+      pathCount -= 1
+    } while pathCount > 0
+    learnt[0] = Literal(code: pivot ^ 1)
+
+    // Local minimisation: drop a literal whose reason's other literals are all in the clause.
+    var minimised: [Literal] = [learnt[0]]
+    for literal in learnt.dropFirst() {
+      let reason = reasons[Int(literal.variable)]
+      if reason >= 0 && isImplied(by: reason, except: literal.variable) { continue }
+      minimised.append(literal)
+    }
+    for literal in learnt { seen[Int(literal.variable)] = false }
+
+    // Watch the literal of the highest remaining level second, so the clause is asserting.
+    var jump = 0
+    if minimised.count > 1 {
+      var best = 1
+      for position in 2..<minimised.count
+      where levels[Int(minimised[position].variable)] > levels[Int(minimised[best].variable)] {
+        best = position
+      }
+      minimised.swapAt(1, best)
+      jump = Int(levels[Int(minimised[1].variable)])
+    }
+    return (minimised, jump)
+  }
+
+  private func isImplied(by reason: Int32, except variable: Int32) -> Bool {
+    let start = Int(clauses.starts[Int(reason)])
+    for offset in 0..<Int(clauses.lengths[Int(reason)]) {
+      let other = Int(clauses.literals[start + offset] >> 1)
+      if other == Int(variable) { continue }
+      if !seen[other] && levels[other] > 0 { return false }
+    }
+    return true
+  }
+
+  /// The clauses that forced `literal`, transitively (for an assumption found false).
+  private func reasonClauses(for literal: Literal) -> [Int32] {
+    var result: [Int32] = []
+    var stack = [literal.variable]
+    var visited = Set<Int32>()
+    while let variable = stack.popLast() {
+      guard visited.insert(variable).inserted else { continue }
+      let reason = reasons[Int(variable)]
+      guard reason >= 0 else { continue }
+      result.append(reason)
+      for other in clauses.clause(reason) where other.variable != variable {
+        stack.append(other.variable)
+      }
+    }
+    return result
+  }
+
+  /// Deletes the longer half of the learnt clauses that are not reasons once there are many.
+  private mutating func reduceLearntClauses() {
+    var learnt: [Int32] = []
+    for id in 0..<clauses.count where clauses.isLearnt[id] && !clauses.isDeleted[id] {
+      learnt.append(Int32(id))
+    }
+    guard learnt.count > learntLimit else { return }
+    var locked = Set<Int32>()
+    for code in trail where reasons[Int(code >> 1)] >= 0 { locked.insert(reasons[Int(code >> 1)]) }
+    learnt.sort { clauses.lengths[Int($0)] > clauses.lengths[Int($1)] }
+    for id in learnt.prefix(learnt.count / 2)
+    where clauses.lengths[Int(id)] > 2 && !locked.contains(id) {
+      clauses.isDeleted[Int(id)] = true
+      statistics.deletedClauses += 1
+    }
+    learntLimit += learntLimit / 10
+  }
+
+  // MARK: Decisions
+
+  /// The first open alternative of the first unsatisfied requirement, in trail order of the
+  /// packages that require it; nil when every requirement is met. Then every open variable can
+  /// be false: each clause has a literal that is true, or a negative literal that is open.
+  private mutating func nextDecision() -> Literal? {
+    for id in headless {
+      if let choice = openAlternative(of: id) { return choice }
+    }
+    while scanFrom < trail.count {
+      let code = trail[scanFrom]
+      if code & 1 == 0 {
+        for id in requirementsByHead[Int(code >> 1)] {
+          if let choice = openAlternative(of: id) { return choice }
+        }
+      }
+      scanFrom += 1
+    }
+    return nil
+  }
+
+  /// For a requirement whose negative literals are all false and that no literal satisfies,
+  /// its first open positive literal.
+  private func openAlternative(of id: Int32) -> Literal? {
+    let start = Int(clauses.starts[Int(id)])
+    var open: Literal?
+    for offset in 0..<Int(clauses.lengths[Int(id)]) {
+      let literal = Literal(code: clauses.literals[start + offset])
+      switch value(literal) {
+      case .satisfied: return nil
+      case .unassigned:
+        if literal.isNegated { return nil }
+        if open == nil { open = literal }
+      case .falsified: continue
+      }
+    }
+    return open
+  }
+}
+
+/// The Luby sequence (1, 1, 2, 1, 1, 2, 4, ...), for restart intervals.
+func luby(_ index: Int) -> Int {
+  var size = 1
+  var power = 0
+  while size < index + 1 {
+    power += 1
+    size = 2 * size + 1
+  }
+  var remaining = index
+  var span = size
+  var exponent = power
+  while span - 1 != remaining {
+    span = (span - 1) >> 1
+    exponent -= 1
+    remaining %= span
+  }
+  return 1 << exponent
+}
