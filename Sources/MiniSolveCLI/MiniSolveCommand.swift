@@ -9,7 +9,7 @@ public enum MiniSolveCommand {
     CommandEntry(LintCommand.self), CommandEntry(CompileCommand.self),
     CommandEntry(SchemaCommand.self), CommandEntry(IndexCommand.self),
     CommandEntry(ShowCommand.self), CommandEntry(RdepsCommand.self),
-    CommandEntry(BuildOrderCommand.self),
+    CommandEntry(BuildOrderCommand.self), CommandEntry(CheckCommand.self),
   ]
 
   public static func main() -> Never {

@@ -1,0 +1,60 @@
+import Foundation
+import MiniSolveSolver
+import MiniSolveUniverse
+import MiniSolveYAML
+
+/// `minisolve check`: every package of the universe that cannot be installed.
+enum CheckCommand: Command {
+  static let spec = CommandSpec(
+    name: "check", summary: "List every package of the universe that cannot be installed.",
+    arguments: "[options]",
+    discussion: """
+      Asks, for each binary package of the architecture (and of 'all'/'noarch'), whether some
+      set of packages holds it, every dependency of every member, and no conflict or break.
+      Exits 1 when any package cannot be installed.
+      """,
+    options: UniverseOptions.specs + [
+      .value("format", "text|json", "Output format (default: text).")
+    ])
+
+  static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
+    let format = try OutputFormat(arguments.value("format"), spec: spec)
+    guard arguments.positionals.isEmpty else {
+      throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'", spec: spec)
+    }
+    let request = try UniverseOptions.request(arguments, spec: spec)
+    let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
+    let started = Date()
+    var encoding = PackageEncoding(
+      universe, architectures: [request.architecture.name, request.architecture.debianName])
+    let broken = Installability.uninstallable(&encoding)
+    if arguments.has("verbose") {
+      let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
+      terminal.err("solver: \(encoding.solver.statistics.summary); \(seconds) s\n")
+    }
+
+    let rows = broken.map { universe.package($0) }.sorted {
+      ($0.name, $0.version) < ($1.name, $1.version)
+    }
+    switch format {
+    case .json:
+      terminal.out(
+        JSONValue.object([
+          "checked": .int(encoding.packageOfVariable.count),
+          "uninstallable": .array(
+            rows.map {
+              .object([
+                "name": .string($0.name), "version": .string($0.version),
+                "architecture": .string($0.architecture),
+              ])
+            }),
+        ]).rendered())
+    case .text:
+      var text = rows.map { "\($0.name) \($0.version) \($0.architecture)\n" }.joined()
+      text +=
+        "check: \(rows.count) of \(encoding.packageOfVariable.count) packages cannot be installed\n"
+      terminal.out(text)
+    }
+    return rows.isEmpty ? ExitCode.success : ExitCode.failure
+  }
+}

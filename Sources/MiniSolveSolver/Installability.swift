@@ -1,0 +1,15 @@
+import MiniSolveUniverse
+
+/// Which packages of an encoded universe can be installed at all: one query per package, each
+/// assuming that package on the same solver, so what one query learns speeds up the next.
+public enum Installability {
+  /// The packages (ids in the universe) that no closure can hold, in id order.
+  public static func uninstallable(_ encoding: inout PackageEncoding) -> [Int32] {
+    var result: [Int32] = []
+    for variable in encoding.packageOfVariable.indices {
+      let outcome = encoding.solver.solve(assuming: [Literal(Int32(variable))])
+      if outcome != .satisfiable { result.append(encoding.packageOfVariable[variable]) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,147 @@
+import MiniSolveUniverse
+
+/// A universe as clauses: one variable per binary package installable on the architecture, a
+/// clause per dependency group (alternatives in order of preference), per conflict or break,
+/// and per pair of packages of one name. Each clause records its cause.
+public struct PackageEncoding: Sendable {
+  public let universe: PackageSet
+  /// The package of each variable, and the variable of each package (-1 when not encoded).
+  public private(set) var packageOfVariable: [Int32] = []
+  public private(set) var variableOfPackage: [Int32]
+  public internal(set) var solver: Solver
+  /// Architectures a package may have: the requested one and the architecture-free ones.
+  let architectures: Set<String>
+
+  /// Encodes the binary packages of `universe` for an architecture, given in apk and Debian
+  /// spellings (`x86_64`, `amd64`); `noarch` and `all` packages are always in.
+  public init(_ universe: PackageSet, architectures requested: [String]) {
+    self.universe = universe
+    architectures = Set(requested + ["noarch", "all"])
+    variableOfPackage = Array(repeating: -1, count: universe.packages.count)
+    for (index, record) in universe.packages.enumerated()
+    where record.kind == .binary && architectures.contains(universe.strings[record.architecture]) {
+      variableOfPackage[index] = Int32(packageOfVariable.count)
+      packageOfVariable.append(Int32(index))
+    }
+    solver = Solver(variableCount: packageOfVariable.count)
+    for variable in packageOfVariable.indices { encodeRelations(of: Int32(variable)) }
+    encodeOneVersionPerName()
+  }
+
+  /// Adds a request that one of the packages satisfying `constraint` be installed; false when
+  /// none does.
+  @discardableResult
+  public mutating func require(_ constraint: Constraint, scheme: VersionScheme) -> Bool {
+    let candidates = self.candidates(for: constraint, scheme: scheme)
+    solver.addClause(
+      candidates.map { Literal(variableOfPackage[Int($0)]) },
+      cause: .root(name: constraint.rendered(scheme)))
+    return !candidates.isEmpty
+  }
+
+  /// The packages that satisfy a constraint, best first: those named so (newest first), then
+  /// those providing the name (highest priority, then newest, then by name).
+  public func candidates(for constraint: Constraint, scheme: VersionScheme) -> [Int32] {
+    guard let name = universe.strings.id(of: constraint.name) else { return [] }
+    // `name:arch` names one architecture; `:any` asks for Multi-Arch: allowed; `:native` is plain.
+    let qualifier = constraint.qualifier == "native" ? nil : constraint.qualifier
+    var named: [Int32] = []
+    for package in universe.packages(namedID: name) where isEncoded(package) {
+      let record = universe.packages[Int(package)]
+      if qualifier == "any" && record.multiArch != .allowed { continue }
+      if let qualifier, qualifier != "any", universe.strings[record.architecture] != qualifier {
+        continue
+      }
+      if constraint.matches(universe.strings[record.version], scheme: record.scheme) {
+        named.append(package)
+      }
+    }
+    var provided: [Int32] = []
+    for package in universe.providers(ofID: name) where isEncoded(package) && qualifier == nil {
+      let record = universe.packages[Int(package)]
+      for group in universe.groups(of: package) where group.kind == .provides {
+        for offer in universe.alternatives(of: group) where offer.name == name {
+          let version = universe.string(offer.version)
+          if constraint.matches(version, scheme: record.scheme), !provided.contains(package) {
+            provided.append(package)
+          }
+        }
+      }
+    }
+    return sortedByPreference(named, byPriority: false)
+      + sortedByPreference(provided.filter { !named.contains($0) }, byPriority: true)
+  }
+
+  private func isEncoded(_ package: Int32) -> Bool { variableOfPackage[Int(package)] >= 0 }
+
+  private func sortedByPreference(_ packages: [Int32], byPriority: Bool) -> [Int32] {
+    packages.sorted { lhs, rhs in
+      let left = universe.packages[Int(lhs)]
+      let right = universe.packages[Int(rhs)]
+      if byPriority && left.providerPriority != right.providerPriority {
+        return left.providerPriority > right.providerPriority
+      }
+      let order = left.scheme.compare(
+        universe.strings[left.version], universe.strings[right.version])
+      if order != 0 { return order > 0 }
+      let names = (universe.strings[left.name], universe.strings[right.name])
+      return names.0 != names.1 ? names.0.utf8.lexicographicallyPrecedes(names.1.utf8) : lhs < rhs
+    }
+  }
+
+  /// The clauses of one package's runtime relations.
+  private mutating func encodeRelations(of variable: Int32) {
+    let package = packageOfVariable[Int(variable)]
+    let record = universe.packages[Int(package)]
+    let own = Literal(variable, negated: true)
+    let groups = universe.groups(of: package)
+    for (offset, group) in groups.enumerated() {
+      let groupID = Int32(Int(record.firstGroup) + offset)
+      switch group.kind {
+      case .depends, .preDepends:
+        var alternatives: [Literal] = [own]
+        for alternative in universe.alternatives(of: group) {
+          let constraint = universe.constraint(alternative, scheme: record.scheme)
+          for candidate in candidates(for: constraint, scheme: record.scheme) {
+            let literal = Literal(variableOfPackage[Int(candidate)])
+            if !alternatives.contains(literal) { alternatives.append(literal) }
+          }
+        }
+        solver.addClause(alternatives, cause: .dependency(package: package, group: groupID))
+      case .conflicts, .breaks:
+        for alternative in universe.alternatives(of: group) {
+          var constraint = universe.constraint(alternative, scheme: record.scheme)
+          constraint.isConflict = false
+          for other in candidates(for: constraint, scheme: record.scheme) where other != package {
+            solver.addClause(
+              [own, Literal(variableOfPackage[Int(other)], negated: true)],
+              cause: .conflict(package: package, other: other, group: groupID))
+          }
+        }
+      default:
+        continue
+      }
+    }
+  }
+
+  /// At most one package of each name and architecture.
+  private mutating func encodeOneVersionPerName() {
+    var byName: [Int32: [Int32]] = [:]
+    for package in packageOfVariable {
+      let record = universe.packages[Int(package)]
+      // Debian's `all` packages share the name space of the native architecture.
+      byName[record.name, default: []].append(package)
+    }
+    for (name, packages) in byName.sorted(by: { $0.key < $1.key }) where packages.count > 1 {
+      for (index, first) in packages.enumerated() {
+        for second in packages[(index + 1)...] {
+          solver.addClause(
+            [
+              Literal(variableOfPackage[Int(first)], negated: true),
+              Literal(variableOfPackage[Int(second)], negated: true),
+            ], cause: .oneVersion(name: universe.strings[name]))
+        }
+      }
+    }
+  }
+}
