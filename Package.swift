@@ -27,7 +27,8 @@ let package = Package(
     .target(
       name: "MiniSolveCLI",
       dependencies: [
-        "MiniSolveYAML", "MiniSolveRecipe", "MiniSolveUniverse", "MiniSolveIndex", "MiniSolveSolver",
+        "MiniSolveYAML", "MiniSolveRecipe", "MiniSolveUniverse", "MiniSolveIndex",
+        "MiniSolveSolver",
       ]),
     .executableTarget(name: "minisolve", dependencies: ["MiniSolveCLI"]),
     .testTarget(name: "MiniSolveYAMLTests", dependencies: ["MiniSolveYAML"]),
