@@ -13,13 +13,24 @@ public struct PackageEncoding: Sendable {
   let architectures: Set<String>
 
   /// Encodes the binary packages of `universe` for an architecture, given in apk and Debian
-  /// spellings (`x86_64`, `amd64`); `noarch` and `all` packages are always in.
-  public init(_ universe: PackageSet, architectures requested: [String]) {
+  /// spellings (`x86_64`, `amd64`); `noarch` and `all` packages are always in. With `roots`,
+  /// only the packages their dependencies can reach are encoded: no other package can be
+  /// needed, and leaving one out only forbids what no answer wants.
+  public init(
+    _ universe: PackageSet, architectures requested: [String],
+    reachableFrom roots: [Constraint]? = nil, scheme: VersionScheme = .apk
+  ) {
     self.universe = universe
     architectures = Set(requested + ["noarch", "all"])
     variableOfPackage = Array(repeating: -1, count: universe.packages.count)
-    for (index, record) in universe.packages.enumerated()
-    where record.kind == .binary && architectures.contains(universe.strings[record.architecture]) {
+    solver = Solver(variableCount: 0)
+    var included = universe.packages.map {
+      $0.kind == .binary && architectures.contains(universe.strings[$0.architecture])
+    }
+    if let roots {
+      included = cone(of: roots, scheme: scheme, eligible: included)
+    }
+    for index in included.indices where included[index] {
       variableOfPackage[index] = Int32(packageOfVariable.count)
       packageOfVariable.append(Int32(index))
     }
@@ -73,6 +84,41 @@ public struct PackageEncoding: Sendable {
   }
 
   private func isEncoded(_ package: Int32) -> Bool { variableOfPackage[Int(package)] >= 0 }
+
+  /// The eligible packages that the roots' candidates and their dependencies reach.
+  private mutating func cone(of roots: [Constraint], scheme: VersionScheme, eligible: [Bool])
+    -> [Bool]
+  {
+    // Candidates are found through `variableOfPackage`: mark every eligible package first.
+    for index in eligible.indices where eligible[index] { variableOfPackage[index] = 0 }
+    defer { variableOfPackage = Array(repeating: -1, count: variableOfPackage.count) }
+    var reached = Array(repeating: false, count: eligible.count)
+    var queue: [Int32] = []
+    for root in roots {
+      for package in candidates(for: root, scheme: scheme) where !reached[Int(package)] {
+        reached[Int(package)] = true
+        queue.append(package)
+      }
+    }
+    var index = 0
+    while index < queue.count {
+      let package = queue[index]
+      index += 1
+      let record = universe.packages[Int(package)]
+      for group in universe.groups(of: package)
+      where group.kind == .depends || group.kind == .preDepends {
+        for alternative in universe.alternatives(of: group) {
+          let constraint = universe.constraint(alternative, scheme: record.scheme)
+          for next in candidates(for: constraint, scheme: record.scheme)
+          where !reached[Int(next)] {
+            reached[Int(next)] = true
+            queue.append(next)
+          }
+        }
+      }
+    }
+    return reached
+  }
 
   private func sortedByPreference(_ packages: [Int32], byPriority: Bool) -> [Int32] {
     packages.sorted { lhs, rhs in

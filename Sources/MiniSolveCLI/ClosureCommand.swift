@@ -1,0 +1,96 @@
+import Foundation
+import MiniSolveSolver
+import MiniSolveUniverse
+import MiniSolveYAML
+
+/// `minisolve closure ROOT...`: the smallest set of packages that holds the roots and all they
+/// need at runtime.
+enum ClosureCommand: Command {
+  static let spec = CommandSpec(
+    name: "closure", summary: "Solve the runtime closure of root packages.",
+    arguments: "ROOT... [options]",
+    discussion: """
+      A ROOT is a package name or a constraint in apk syntax (zlib, openssl>=3.2,
+      so:libc.so.6). The answer holds every root, every dependency of every member and no
+      conflict; the newest versions and the first alternatives are preferred, and it is
+      subset-minimal: removing any one member breaks it. Each member is printed with the
+      dependency that pulled it in. Exits 1 when no closure exists.
+      """,
+    options: UniverseOptions.specs + [
+      .flag("verify", "Check the answer with the independent checker."),
+      .value("format", "text|json", "Output format (default: text)."),
+    ])
+
+  static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
+    let format = try OutputFormat(arguments.value("format"), spec: spec)
+    guard !arguments.positionals.isEmpty else {
+      throw UsageError(message: "name at least one root package", spec: spec)
+    }
+    var roots: [Constraint] = []
+    for text in arguments.positionals {
+      do {
+        roots.append(try Constraint.apk(text))
+      } catch let error as ConstraintError {
+        throw UsageError(message: "root '\(text)': \(error.message)", spec: spec)
+      }
+    }
+    let request = try UniverseOptions.request(arguments, spec: spec)
+    let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
+    let started = Date()
+    let scheme = universe.packages.first?.scheme ?? .apk
+    let encoding = PackageEncoding(
+      universe, architectures: [request.architecture.name, request.architecture.debianName],
+      reachableFrom: roots, scheme: scheme)
+
+    let closure: Closure
+    switch ClosureFinder.closure(of: roots, scheme: scheme, in: encoding) {
+    case .success(let found): closure = found
+    case .failure(.noCandidates(let names)):
+      throw CommandFailure(message: "no package satisfies \(names.joined(separator: ", "))")
+    case .failure(.unsatisfiable):
+      throw CommandFailure(message: "the roots cannot be installed together")
+    }
+    if arguments.has("verbose") {
+      let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
+      terminal.err("solved \(closure.members.count) members in \(seconds) s\n")
+    }
+    if arguments.has("verify") {
+      let problems = ClosureChecker.problems(
+        members: closure.members, roots: roots, scheme: scheme, universe: universe)
+      for problem in problems { terminal.err("error: verify: \(problem)\n") }
+      if !problems.isEmpty { return ExitCode.failure }
+    }
+
+    switch format {
+    case .json:
+      let members: [JSONValue] = closure.members.map { id in
+        let package = universe.package(id)
+        let edge = closure.pulledBy[id]
+        return .object([
+          "name": .string(package.name), "version": .string(package.version),
+          "architecture": .string(package.architecture), "origin": .string(package.site),
+          "pulled_by": .object([
+            "parent": edge?.parent.map { .string(universe.package($0).name) } ?? .null,
+            "requirement": .string(edge?.requirement ?? ""),
+          ]),
+        ])
+      }
+      terminal.out(
+        JSONValue.object(["members": .array(members), "optimal": .bool(false)]).rendered())
+    case .text:
+      var text = ""
+      for id in closure.members {
+        let package = universe.package(id)
+        let edge = closure.pulledBy[id]
+        let via = edge.map { edge in
+          edge.parent.map { "\(universe.package($0).name): \(edge.requirement)" }
+            ?? "root \(edge.requirement)"
+        }
+        text += "\(package.name) \(package.version) \(package.architecture)  \(via ?? "")\n"
+      }
+      text += "closure: \(closure.members.count) packages\n"
+      terminal.out(text)
+    }
+    return ExitCode.success
+  }
+}

@@ -1,0 +1,60 @@
+import MiniSolveUniverse
+
+/// Checks a closure against the universe alone, without the solver or its encoding: every root
+/// and every dependency group of every member is met by a member, no member conflicts with or
+/// breaks another, and no two members share a name. Small on purpose, so it can be trusted.
+public enum ClosureChecker {
+  /// Every problem found, as sentences; empty when the closure is sound.
+  public static func problems(
+    members: [Int32], roots: [Constraint], scheme: VersionScheme, universe: PackageSet
+  ) -> [String] {
+    var problems: [String] = []
+    let installed = members.map { universe.package($0) }
+
+    func satisfies(_ package: Package, _ constraint: Constraint) -> Bool {
+      if let qualifier = constraint.qualifier, qualifier != "any", qualifier != "native",
+        package.architecture != qualifier
+      {
+        return false
+      }
+      if package.name == constraint.name
+        && constraint.matches(package.version, scheme: package.draft.scheme)
+      {
+        return true
+      }
+      guard constraint.qualifier == nil || constraint.qualifier == "native" else { return false }
+      return package.relations(.provides).joined().contains { offer in
+        offer.name == constraint.name
+          && constraint.matches(
+            offer.relation == .any ? nil : offer.version, scheme: package.draft.scheme)
+      }
+    }
+
+    for root in roots where !installed.contains(where: { satisfies($0, root) }) {
+      problems.append("no member satisfies the root '\(root.rendered(scheme))'")
+    }
+    var names: [String: String] = [:]
+    for package in installed {
+      let key = package.name + ":" + package.architecture
+      if let other = names[key] {
+        problems.append("two members are named \(package.name): \(other) and \(package.version)")
+      }
+      names[key] = package.version
+      for group in package.relations(.depends) + package.relations(.preDepends)
+      where !installed.contains(where: { member in group.contains { satisfies(member, $0) } }) {
+        let text = group.map { $0.rendered(package.draft.scheme) }.joined(separator: " | ")
+        problems.append("\(package.name) \(package.version) needs \(text), which no member is")
+      }
+      for constraint in (package.relations(.conflicts) + package.relations(.breaks)).joined() {
+        var plain = constraint
+        plain.isConflict = false
+        for other in installed where other.id != package.id && satisfies(other, plain) {
+          problems.append(
+            "\(package.name) \(package.version) conflicts with member \(other.name) "
+              + "\(other.version)")
+        }
+      }
+    }
+    return problems
+  }
+}
