@@ -1,0 +1,95 @@
+import MiniSolveUniverse
+import Testing
+
+@testable import MiniSolveSolver
+
+/// Small random universes, solved by minisolve and by enumerating every subset.
+@Suite struct RandomUniverseTests {
+  /// A package of a random universe: name index, version, dependency groups, conflicts.
+  struct Spec {
+    var name: Int
+    var version: Int
+    var depends: [[Int]] = []
+    var conflicts: [Int] = []
+  }
+
+  static func universe(_ specs: [Spec]) -> PackageSet {
+    var builder = PackageSetBuilder()
+    for (index, spec) in specs.enumerated() {
+      var draft = PackageDraft(
+        name: "p\(spec.name)", version: "\(spec.version)", architecture: "noarch", scheme: .apk,
+        file: "random", line: index + 1)
+      for group in spec.depends {
+        draft.relations.append(.init(.depends, group.map { Constraint(name: "p\($0)") }, line: 1))
+      }
+      for other in spec.conflicts {
+        var constraint = Constraint(name: "p\(other)")
+        constraint.isConflict = true
+        draft.relations.append(.init(.conflicts, [constraint], line: 1))
+      }
+      builder.add(draft)
+    }
+    return builder.finish()
+  }
+
+  /// Whether a set of package ids (bits) holds the root name, meets every dependency, has no
+  /// conflict and at most one version per name.
+  static func valid(_ bits: Int, _ specs: [Spec], root: Int) -> Bool {
+    let members = specs.indices.filter { (bits >> $0) & 1 == 1 }
+    let names = members.map { specs[$0].name }
+    guard names.contains(root), Set(names).count == names.count else { return false }
+    for member in members {
+      for group in specs[member].depends where !group.contains(where: names.contains) {
+        return false
+      }
+      for other in specs[member].conflicts {
+        if members.contains(where: { $0 != member && specs[$0].name == other }) { return false }
+      }
+    }
+    return true
+  }
+
+  @Test func answersAreValidMinimalAndAgreeWithEnumeration() {
+    var random = SplitMix(state: 42)
+    var solvable = 0
+    for round in 0..<2_000 {
+      let nameCount = 2 + random.next(5)
+      var specs: [Spec] = []
+      for name in 0..<nameCount {
+        for version in 1...(1 + random.next(2)) { specs.append(Spec(name: name, version: version)) }
+      }
+      for index in specs.indices {
+        for _ in 0..<random.next(4) {
+          specs[index].depends.append(
+            (0..<(1 + random.next(2))).map { _ in random.next(nameCount) })
+        }
+        for _ in 0..<random.next(3) { specs[index].conflicts.append(random.next(nameCount)) }
+      }
+      let root = random.next(nameCount)
+      let universe = Self.universe(specs)
+      let roots = [Constraint(name: "p\(root)")]
+      let encoding = PackageEncoding(
+        universe, architectures: ["x86_64"], reachableFrom: roots, scheme: .apk)
+      let answer = ClosureFinder.closure(of: roots, scheme: .apk, in: encoding)
+      let expected = (0..<(1 << specs.count)).contains { Self.valid($0, specs, root: root) }
+
+      guard case .success(let closure) = answer else {
+        #expect(!expected, "round \(round): minisolve found no closure, one exists")
+        continue
+      }
+      solvable += 1
+      #expect(expected, "round \(round): a closure where enumeration finds none")
+      let bits = closure.members.reduce(0) { $0 | (1 << Int($1)) }
+      #expect(Self.valid(bits, specs, root: root), "round \(round): invalid answer")
+      #expect(
+        ClosureChecker.problems(
+          members: closure.members, roots: roots, scheme: .apk, universe: universe
+        ).isEmpty)
+      for member in closure.members {
+        let without = bits & ~(1 << Int(member))
+        #expect(!Self.valid(without, specs, root: root), "round \(round): not minimal")
+      }
+    }
+    #expect(solvable > 300 && solvable < 1_700, "a mix of both answers: \(solvable)")
+  }
+}
