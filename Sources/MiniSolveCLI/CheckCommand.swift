@@ -11,10 +11,15 @@ enum CheckCommand: Command {
     discussion: """
       Asks, for each binary package of the architecture (and of 'all'/'noarch'), whether some
       set of packages holds it, every dependency of every member, and no conflict or break.
-      Exits 1 when any package cannot be installed.
+      With --build, asks instead for each source package built on the architecture (a recipe,
+      or a Debian Sources stanza whose Architecture names it, a wildcard matching it, or
+      'all') whether its build requirements can be met: Build-Depends, -Arch and -Indep and
+      the Build-Conflicts, with [arch] restrictions applied and no build profile active, as
+      dose-builddebcheck does by default. Exits 1 when any package fails.
       """,
     options: UniverseOptions.specs + [
-      .value("format", "text|json", "Output format (default: text).")
+      .flag("build", "Check that source packages can be built instead."),
+      .value("format", "text|json", "Output format (default: text)."),
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
@@ -25,9 +30,14 @@ enum CheckCommand: Command {
     let request = try UniverseOptions.request(arguments, spec: spec)
     let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
     let started = Date()
+    let build = arguments.has("build")
     var encoding = PackageEncoding(
-      universe, architectures: [request.architecture.name, request.architecture.debianName])
-    let broken = Installability.uninstallable(&encoding)
+      universe, architectures: [request.architecture.name, request.architecture.debianName],
+      sources: build)
+    let broken = Installability.uninstallable(&encoding, kind: build ? .source : .binary)
+    let checked = encoding.packageOfVariable.filter {
+      universe.packages[Int($0)].kind == (build ? .source : .binary)
+    }.count
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
       terminal.err("solver: \(encoding.solver.statistics.summary); \(seconds) s\n")
@@ -40,8 +50,8 @@ enum CheckCommand: Command {
     case .json:
       terminal.out(
         JSONValue.object([
-          "checked": .int(encoding.packageOfVariable.count),
-          "uninstallable": .array(
+          "checked": .int(checked),
+          (build ? "unbuildable" : "uninstallable"): .array(
             rows.map {
               .object([
                 "name": .string($0.name), "version": .string($0.version),
@@ -51,8 +61,8 @@ enum CheckCommand: Command {
         ]).rendered())
     case .text:
       var text = rows.map { "\($0.name) \($0.version) \($0.architecture)\n" }.joined()
-      text +=
-        "check: \(rows.count) of \(encoding.packageOfVariable.count) packages cannot be installed\n"
+      let verdict = build ? "source packages cannot be built" : "packages cannot be installed"
+      text += "check: \(rows.count) of \(checked) \(verdict)\n"
       terminal.out(text)
     }
     return rows.isEmpty ? ExitCode.success : ExitCode.failure

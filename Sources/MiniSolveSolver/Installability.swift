@@ -3,10 +3,14 @@ import MiniSolveUniverse
 /// Which packages of an encoded universe can be installed at all: one query per package, each
 /// assuming that package on the same solver, so what one query learns speeds up the next.
 public enum Installability {
-  /// The packages (ids in the universe) that no closure can hold, in id order.
-  public static func uninstallable(_ encoding: inout PackageEncoding) -> [Int32] {
+  /// The packages (ids in the universe) of the given kind that no closure can hold, in id
+  /// order; for source packages, those whose build requirements cannot be met together.
+  public static func uninstallable(_ encoding: inout PackageEncoding, kind: PackageKind = .binary)
+    -> [Int32]
+  {
     var result: [Int32] = []
-    for variable in encoding.packageOfVariable.indices {
+    for variable in encoding.packageOfVariable.indices
+    where encoding.universe.packages[Int(encoding.packageOfVariable[variable])].kind == kind {
       let outcome = encoding.solver.solve(assuming: [Literal(Int32(variable))])
       if outcome != .satisfiable { result.append(encoding.packageOfVariable[variable]) }
     }

@@ -11,6 +11,8 @@ public struct PackageEncoding: Sendable {
   public internal(set) var solver: Solver
   /// Architectures a package may have: the requested one and the architecture-free ones.
   let architectures: Set<String>
+  /// The Debian name of the requested architecture, for `[arch]` restrictions.
+  let nativeArchitecture: String
 
   /// Encodes the binary packages of `universe` for an architecture, given in apk and Debian
   /// spellings (`x86_64`, `amd64`); `noarch` and `all` packages are always in. With `roots`,
@@ -18,14 +20,20 @@ public struct PackageEncoding: Sendable {
   /// needed, and leaving one out only forbids what no answer wants.
   public init(
     _ universe: PackageSet, architectures requested: [String],
-    reachableFrom roots: [Constraint]? = nil, scheme: VersionScheme = .apk
+    reachableFrom roots: [Constraint]? = nil, scheme: VersionScheme = .apk,
+    sources: Bool = false
   ) {
     self.universe = universe
     architectures = Set(requested + ["noarch", "all"])
+    nativeArchitecture = requested.last ?? ""
     variableOfPackage = Array(repeating: -1, count: universe.packages.count)
     solver = Solver(variableCount: 0)
-    var included = universe.packages.map {
-      $0.kind == .binary && architectures.contains(universe.strings[$0.architecture])
+    let native = requested.last ?? ""
+    var included = universe.packages.map { record in
+      if record.kind == .source {
+        return sources && Self.builds(universe.strings[record.architecture], on: native)
+      }
+      return architectures.contains(universe.strings[record.architecture])
     }
     if let roots {
       included = cone(of: roots, scheme: scheme, eligible: included)
@@ -54,10 +62,11 @@ public struct PackageEncoding: Sendable {
   /// those providing the name (highest priority, then newest, then by name).
   public func candidates(for constraint: Constraint, scheme: VersionScheme) -> [Int32] {
     guard let name = universe.strings.id(of: constraint.name) else { return [] }
+    let isBinary = { (package: Int32) in universe.packages[Int(package)].kind == .binary }
     // `name:arch` names one architecture; `:any` asks for Multi-Arch: allowed; `:native` is plain.
     let qualifier = constraint.qualifier == "native" ? nil : constraint.qualifier
     var named: [Int32] = []
-    for package in universe.packages(namedID: name) where isEncoded(package) {
+    for package in universe.packages(namedID: name) where isEncoded(package) && isBinary(package) {
       let record = universe.packages[Int(package)]
       if qualifier == "any" && record.multiArch != .allowed { continue }
       if let qualifier, qualifier != "any", universe.strings[record.architecture] != qualifier {
@@ -84,6 +93,16 @@ public struct PackageEncoding: Sendable {
   }
 
   private func isEncoded(_ package: Int32) -> Bool { variableOfPackage[Int(package)] >= 0 }
+
+  /// Whether a source whose `Architecture` lists `list` is built on `native`: the list names
+  /// it, a wildcard (`any`, `linux-any`) matches it, or it builds architecture-free (`all`).
+  static func builds(_ list: String, on native: String) -> Bool {
+    list.split(separator: " ").contains { entry in
+      entry == "all"
+        || Constraint(name: "x").with(architectures: [String(entry)]).appliesTo(
+          architecture: native)
+    }
+  }
 
   /// The eligible packages that the roots' candidates and their dependencies reach.
   private mutating func cone(of roots: [Constraint], scheme: VersionScheme, eligible: [Bool])
@@ -144,19 +163,30 @@ public struct PackageEncoding: Sendable {
     for (offset, group) in groups.enumerated() {
       let groupID = Int32(Int(record.firstGroup) + offset)
       switch group.kind {
-      case .depends, .preDepends:
+      case .depends, .preDepends, .buildDepends, .buildDependsArch, .buildDependsIndep:
         var alternatives: [Literal] = [own]
+        var applies = false
         for alternative in universe.alternatives(of: group) {
           let constraint = universe.constraint(alternative, scheme: record.scheme)
+          // Debian build relations: `[arch]` and `<profile>` (no profile is active).
+          guard constraint.appliesTo(architecture: nativeArchitecture),
+            constraint.appliesTo(profiles: [])
+          else { continue }
+          applies = true
           for candidate in candidates(for: constraint, scheme: record.scheme) {
             let literal = Literal(variableOfPackage[Int(candidate)])
             if !alternatives.contains(literal) { alternatives.append(literal) }
           }
         }
-        solver.addClause(alternatives, cause: .dependency(package: package, group: groupID))
-      case .conflicts, .breaks:
+        if applies {
+          solver.addClause(alternatives, cause: .dependency(package: package, group: groupID))
+        }
+      case .conflicts, .breaks, .buildConflicts, .buildConflictsArch, .buildConflictsIndep:
         for alternative in universe.alternatives(of: group) {
           var constraint = universe.constraint(alternative, scheme: record.scheme)
+          guard constraint.appliesTo(architecture: nativeArchitecture),
+            constraint.appliesTo(profiles: [])
+          else { continue }
           constraint.isConflict = false
           for other in candidates(for: constraint, scheme: record.scheme) where other != package {
             solver.addClause(
@@ -173,7 +203,7 @@ public struct PackageEncoding: Sendable {
   /// At most one package of each name and architecture.
   private mutating func encodeOneVersionPerName() {
     var byName: [Int32: [Int32]] = [:]
-    for package in packageOfVariable {
+    for package in packageOfVariable where universe.packages[Int(package)].kind == .binary {
       let record = universe.packages[Int(package)]
       // Debian's `all` packages share the name space of the native architecture.
       byName[record.name, default: []].append(package)

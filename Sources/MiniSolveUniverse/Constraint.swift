@@ -36,3 +36,12 @@ public struct Constraint: Hashable, Sendable {
     }
   }
 }
+
+extension Constraint {
+  /// The constraint restricted to the given architectures (`[amd64 !i386]` entries).
+  public func with(architectures: [String]) -> Constraint {
+    var restricted = self
+    restricted.architectures = architectures
+    return restricted
+  }
+}

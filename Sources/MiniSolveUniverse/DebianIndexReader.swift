@@ -35,7 +35,8 @@ struct DebianIndexReader {
     var name: String?
     var version: String?
     var versionLine = line
-    var architecture = isSources ? "source" : ""
+    // A source's architecture is the list it builds for (`any all`); `any` when not given.
+    var architecture = isSources ? "any" : ""
     for field in fields {
       if stanzas.fieldName(field, is: "Package") {
         // Two stanzas run together (a missing blank line) show as a repeated name.
@@ -51,7 +52,7 @@ struct DebianIndexReader {
         }
         version = stanzas.text(field.value)
         versionLine = field.line
-      } else if !isSources && stanzas.fieldName(field, is: "Architecture") {
+      } else if stanzas.fieldName(field, is: "Architecture") {
         architecture = stanzas.text(field.value)
       }
     }

@@ -141,7 +141,7 @@ import Testing
     #expect(index.format == .sources)
     let hello = index.packages.package(0)
     #expect(hello.draft.kind == .source)
-    #expect(hello.architecture == "source")
+    #expect(hello.architecture == "any")
     #expect(hello.draft.location == "pool/main/h/hello")
     let build = hello.relations(.buildDepends)
     #expect(build.count == 2)
