@@ -1,0 +1,65 @@
+"""Acceptance: minisolve's solver against the trusted checkers' verdicts on real Debian indexes.
+
+- `check` on bookworm and on trixie reports exactly dose-debcheck's and installcheck's lists;
+- `check --build` with bookworm's Packages and Sources reports exactly dose-builddebcheck's;
+- `closure nginx --verify` passes the independent checker and is no larger than apt's 29.
+Usage: corpus-solver.py MINISOLVE CORPUS WORKDIR
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+minisolve, corpus, workdir = sys.argv[1:4]
+debian = f"{corpus}/debian"
+empty = f"{workdir}/solver-project"
+os.makedirs(empty, exist_ok=True)
+failures = []
+
+
+def run(arguments):
+    common = ["--project", empty, "--arch", "amd64", "--index", f"{workdir}/solver.db"]
+    return subprocess.run([minisolve] + arguments + common, capture_output=True, text=True)
+
+
+def expected(name):
+    with open(f"{debian}/{name}") as listing:
+        return sorted(tuple(line.split()[:2]) for line in listing if line.strip())
+
+
+def compare(label, arguments, listing, key):
+    result = run(arguments + ["--format", "json"])
+    if result.returncode not in (0, 1):
+        failures.append(f"{label}: exit {result.returncode}: {result.stderr[-400:]}")
+        return
+    found = sorted((p["name"], p["version"]) for p in json.loads(result.stdout)[key])
+    want = expected(listing)
+    if found != want:
+        extra = sorted(set(found) - set(want))
+        missing = sorted(set(want) - set(found))
+        failures.append(f"{label}: extra {extra[:10]}, missing {missing[:10]}")
+    print(f"{label}: {len(found)} reported, {len(want)} expected")
+
+
+bookworm = f"{debian}/Packages-bookworm-main-amd64.xz"
+compare("check bookworm", ["check", "--repo", bookworm], "expected-uninstallable-amd64.txt",
+        "uninstallable")
+compare("check trixie", ["check", "--repo", f"{debian}/Packages-trixie-main-amd64.xz"],
+        "expected-uninstallable-trixie-amd64.txt", "uninstallable")
+compare("check --build bookworm",
+        ["check", "--build", "--repo", bookworm, "--repo", f"{debian}/Sources-bookworm-main.xz"],
+        "expected-unbuildable-amd64.txt", "unbuildable")
+
+closure = run(["closure", "nginx", "--verify", "--repo", bookworm, "--format", "json"])
+if closure.returncode != 0:
+    failures.append(f"closure nginx: exit {closure.returncode}: {closure.stderr[-400:]}")
+else:
+    members = json.loads(closure.stdout)["members"]
+    if len(members) > 29:
+        failures.append(f"closure nginx: {len(members)} members, apt installs 29")
+    print(f"closure nginx: {len(members)} members (apt: 29), verified")
+
+for failure in failures:
+    print("FAIL", failure)
+sys.exit(1 if failures else 0)
