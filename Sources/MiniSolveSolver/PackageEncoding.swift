@@ -61,8 +61,16 @@ public struct PackageEncoding: Sendable {
   /// The packages that satisfy a constraint, best first: those named so (newest first), then
   /// those providing the name (highest priority, then newest, then by name).
   public func candidates(for constraint: Constraint, scheme: VersionScheme) -> [Int32] {
+    Self.candidates(for: constraint, in: universe, encoded: variableOfPackage)
+  }
+
+  /// `candidates(for:scheme:)` without `self`: closures over `self` copied the whole encoding.
+  static func candidates(
+    for constraint: Constraint, in universe: PackageSet, encoded variableOfPackage: [Int32]
+  ) -> [Int32] {
     guard let name = universe.strings.id(of: constraint.name) else { return [] }
     let isBinary = { (package: Int32) in universe.packages[Int(package)].kind == .binary }
+    let isEncoded = { (package: Int32) in variableOfPackage[Int(package)] >= 0 }
     // `name:arch` names one architecture; `:any` asks for Multi-Arch: allowed; `:native` is plain.
     let qualifier = constraint.qualifier == "native" ? nil : constraint.qualifier
     var named: [Int32] = []
@@ -88,8 +96,8 @@ public struct PackageEncoding: Sendable {
         }
       }
     }
-    return sortedByPreference(named, byPriority: false)
-      + sortedByPreference(provided.filter { !named.contains($0) }, byPriority: true)
+    return sortedByPreference(named, byPriority: false, in: universe)
+      + sortedByPreference(provided.filter { !named.contains($0) }, byPriority: true, in: universe)
   }
 
   private func isEncoded(_ package: Int32) -> Bool { variableOfPackage[Int(package)] >= 0 }
@@ -139,8 +147,11 @@ public struct PackageEncoding: Sendable {
     return reached
   }
 
-  private func sortedByPreference(_ packages: [Int32], byPriority: Bool) -> [Int32] {
-    packages.sorted { lhs, rhs in
+  private static func sortedByPreference(
+    _ packages: [Int32], byPriority: Bool, in universe: PackageSet
+  ) -> [Int32] {
+    guard packages.count > 1 else { return packages }
+    return packages.sorted { lhs, rhs in
       let left = universe.packages[Int(lhs)]
       let right = universe.packages[Int(rhs)]
       if byPriority && left.providerPriority != right.providerPriority {

@@ -135,12 +135,14 @@ public struct Solver: Sendable {
 
   private var decisionLevel: Int { levelStarts.count }
 
+  @inline(__always)
   private func value(_ literal: Literal) -> Value {
     let raw = values[Int(literal.variable)]
     guard raw != .unassigned else { return .unassigned }
     return (raw == .satisfied) != literal.isNegated ? .satisfied : .falsified
   }
 
+  @inline(__always)
   private func value(code: Int32) -> Value { value(Literal(code: code)) }
 
   private mutating func assign(_ literal: Literal, reason: Int32) {
@@ -195,58 +197,69 @@ public struct Solver: Sendable {
     watches[Int(clauses.literals[start + 1] ^ 1)].append(id)
   }
 
-  /// Runs unit propagation to a fixpoint; returns a falsified clause, if any.
+  /// Runs unit propagation to a fixpoint; returns a falsified clause, if any. Values are read
+  /// straight from the arrays: a call to a method of `self` here copied the whole solver.
   private mutating func propagate() -> Int32? {
     while propagated < trail.count {
       let assigned = trail[propagated]
       propagated += 1
       statistics.propagations += 1
-      // Clauses watching the literal that has just become false (watched by its negation's code).
+      // Clauses watching the literal that has just become false are listed under `assigned`.
       var list = watches[Int(assigned)]
       watches[Int(assigned)] = []
-      var kept: [Int32] = []
-      kept.reserveCapacity(list.count)
+      var kept = 0
       var conflict: Int32?
       var index = 0
+      let falseCode = assigned ^ 1
       while index < list.count {
         let id = list[index]
         index += 1
         if clauses.isDeleted[Int(id)] { continue }
         if conflict != nil {
-          kept.append(id)
+          list[kept] = id
+          kept += 1
           continue
         }
         let start = Int(clauses.starts[Int(id)])
         let length = Int(clauses.lengths[Int(id)])
-        let falseCode = assigned ^ 1
         // Keep the false watch in the second place.
         if clauses.literals[start] == falseCode {
           clauses.literals.swapAt(start, start + 1)
         }
-        if value(code: clauses.literals[start]) == .satisfied {
-          kept.append(id)
+        let firstCode = clauses.literals[start]
+        let firstValue = values[Int(firstCode >> 1)]
+        let firstHolds =
+          firstValue != .unassigned && (firstValue == .satisfied) == (firstCode & 1 == 0)
+        if firstHolds {
+          list[kept] = id
+          kept += 1
           continue
         }
         var moved = false
-        for other in (start + 2)..<(start + max(length, 2)) where other < start + length {
-          if value(code: clauses.literals[other]) != .falsified {
+        var other = start + 2
+        while other < start + length {
+          let code = clauses.literals[other]
+          let raw = values[Int(code >> 1)]
+          let isFalse = raw != .unassigned && (raw == .satisfied) != (code & 1 == 0)
+          if !isFalse {
             clauses.literals.swapAt(start + 1, other)
-            watches[Int(clauses.literals[start + 1] ^ 1)].append(id)
+            watches[Int(code ^ 1)].append(id)
             moved = true
             break
           }
+          other += 1
         }
         if moved { continue }
-        kept.append(id)
-        let first = Literal(code: clauses.literals[start])
-        if value(first) == .falsified {
+        list[kept] = id
+        kept += 1
+        if firstValue != .unassigned {
           conflict = id
         } else {
-          assign(first, reason: id)
+          assign(Literal(code: firstCode), reason: id)
         }
       }
-      watches[Int(assigned)] += kept
-      list.removeAll()
+      list.removeSubrange(kept...)
+      watches[Int(assigned)] += list
       if let conflict {
         propagated = trail.count
         return conflict
