@@ -46,21 +46,31 @@ enum CheckCommand: Command {
     let rows = broken.map { universe.package($0) }.sorted {
       ($0.name, $0.version) < ($1.name, $1.version)
     }
+    let architectures = [request.architecture.name, request.architecture.debianName]
+    let reasons = rows.map { package in
+      Explanation.sentences(
+        for: package.id, universe: universe, architectures: architectures)
+    }
     switch format {
     case .json:
       terminal.out(
         JSONValue.object([
           "checked": .int(checked),
           (build ? "unbuildable" : "uninstallable"): .array(
-            rows.map {
+            zip(rows, reasons).map { package, sentences in
               .object([
-                "name": .string($0.name), "version": .string($0.version),
-                "architecture": .string($0.architecture),
+                "name": .string(package.name), "version": .string(package.version),
+                "architecture": .string(package.architecture),
+                "reasons": .array(sentences.map { .string($0) }),
               ])
             }),
         ]).rendered())
     case .text:
-      var text = rows.map { "\($0.name) \($0.version) \($0.architecture)\n" }.joined()
+      var text = ""
+      for (package, sentences) in zip(rows, reasons) {
+        text += "\(package.name) \(package.version) \(package.architecture)\n"
+        for sentence in sentences { text += "  \(sentence)\n" }
+      }
       let verdict = build ? "source packages cannot be built" : "packages cannot be installed"
       text += "check: \(rows.count) of \(checked) \(verdict)\n"
       terminal.out(text)

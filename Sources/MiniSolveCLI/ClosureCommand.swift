@@ -48,7 +48,12 @@ enum ClosureCommand: Command {
     case .failure(.noCandidates(let names)):
       throw CommandFailure(message: "no package satisfies \(names.joined(separator: ", "))")
     case .failure(.unsatisfiable):
-      throw CommandFailure(message: "the roots cannot be installed together")
+      let sentences = Explanation.sentences(
+        roots: roots, scheme: scheme, universe: universe,
+        architectures: [request.architecture.name, request.architecture.debianName])
+      throw CommandFailure(
+        message: "the roots cannot be installed together:\n"
+          + sentences.map { "  \($0)" }.joined(separator: "\n"))
     }
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))

@@ -20,8 +20,8 @@ public struct PackageEncoding: Sendable {
   /// needed, and leaving one out only forbids what no answer wants.
   public init(
     _ universe: PackageSet, architectures requested: [String],
-    reachableFrom roots: [Constraint]? = nil, scheme: VersionScheme = .apk,
-    sources: Bool = false
+    reachableFrom roots: [Constraint]? = nil, seeds: [Int32] = [],
+    scheme: VersionScheme = .apk, sources: Bool = false
   ) {
     self.universe = universe
     architectures = Set(requested + ["noarch", "all"])
@@ -35,8 +35,8 @@ public struct PackageEncoding: Sendable {
       }
       return architectures.contains(universe.strings[record.architecture])
     }
-    if let roots {
-      included = cone(of: roots, scheme: scheme, eligible: included)
+    if roots != nil || !seeds.isEmpty {
+      included = cone(of: roots ?? [], seeds: seeds, scheme: scheme, eligible: included)
     }
     for index in included.indices where included[index] {
       variableOfPackage[index] = Int32(packageOfVariable.count)
@@ -113,14 +113,18 @@ public struct PackageEncoding: Sendable {
   }
 
   /// The eligible packages that the roots' candidates and their dependencies reach.
-  private mutating func cone(of roots: [Constraint], scheme: VersionScheme, eligible: [Bool])
-    -> [Bool]
-  {
+  private mutating func cone(
+    of roots: [Constraint], seeds: [Int32], scheme: VersionScheme, eligible: [Bool]
+  ) -> [Bool] {
     // Candidates are found through `variableOfPackage`: mark every eligible package first.
     for index in eligible.indices where eligible[index] { variableOfPackage[index] = 0 }
     defer { variableOfPackage = Array(repeating: -1, count: variableOfPackage.count) }
     var reached = Array(repeating: false, count: eligible.count)
     var queue: [Int32] = []
+    for seed in seeds where eligible[Int(seed)] && !reached[Int(seed)] {
+      reached[Int(seed)] = true
+      queue.append(seed)
+    }
     for root in roots {
       for package in candidates(for: root, scheme: scheme) where !reached[Int(package)] {
         reached[Int(package)] = true
@@ -133,7 +137,7 @@ public struct PackageEncoding: Sendable {
       index += 1
       let record = universe.packages[Int(package)]
       for group in universe.groups(of: package)
-      where group.kind == .depends || group.kind == .preDepends {
+      where group.kind.isRequirement {
         for alternative in universe.alternatives(of: group) {
           let constraint = universe.constraint(alternative, scheme: record.scheme)
           for next in candidates(for: constraint, scheme: record.scheme)

@@ -77,7 +77,7 @@ public struct Solver: Sendable {
     if contradicted { return .unsatisfiable(usedClauses: []) }
     if let conflict = propagate() {
       contradicted = true
-      return .unsatisfiable(usedClauses: [conflict])
+      return .unsatisfiable(usedClauses: refutation(of: conflict))
     }
 
     var conflictsUntilRestart = 100 * luby(statistics.restarts + 1)
@@ -87,10 +87,11 @@ public struct Solver: Sendable {
         conflictsUntilRestart -= 1
         if decisionLevel == 0 {
           contradicted = true
-          return .unsatisfiable(usedClauses: [conflict])
+          return .unsatisfiable(usedClauses: refutation(of: conflict))
         }
         if decisionLevel <= assumptions.count {
-          return .unsatisfiable(usedClauses: [conflict])
+          // Only assumptions were decided: the conflict and what forced its literals refute them.
+          return .unsatisfiable(usedClauses: refutation(of: conflict))
         }
         let (learnt, level) = analyze(conflict)
         backjump(to: max(level, 0))
@@ -333,6 +334,18 @@ public struct Solver: Sendable {
       if !seen[other] && levels[other] > 0 { return false }
     }
     return true
+  }
+
+  /// A conflict clause and every clause that forced one of its literals, transitively.
+  private func refutation(of conflict: Int32) -> [Int32] {
+    var used = [conflict]
+    var seenClauses: Set<Int32> = [conflict]
+    for literal in clauses.clause(conflict) {
+      for reason in reasonClauses(for: literal.negation) where seenClauses.insert(reason).inserted {
+        used.append(reason)
+      }
+    }
+    return used
   }
 
   /// The clauses that forced `literal`, transitively (for an assumption found false).

@@ -11,6 +11,8 @@ struct Scenario: CustomStringConvertible {
   var roots: [Constraint]
   /// Expected members as `name-version`, sorted; nil when no closure should exist.
   var expected: [String]?
+  /// For an unsatisfiable request, the explanation's sentences, whole.
+  var explanation: [String] = []
 
   var description: String { name }
 
@@ -53,6 +55,8 @@ struct Scenario: CustomStringConvertible {
         roots = try rest.map { try Constraint.apk($0) }
       case "expect":
         expected = rest == ["unsatisfiable"] ? nil : rest.sorted()
+      case "explain":
+        explanation.append(rest.joined(separator: " "))
       default:
         throw ScenarioError(message: "\(name):\(number + 1): unknown line '\(line)'")
       }
@@ -100,5 +104,11 @@ private let scenarioFiles: [String] = {
     let (members, problems) = scenario.solve()
     #expect(members == scenario.expected)
     #expect(problems.isEmpty, "the checker disagrees: \(problems)")
+    if scenario.expected == nil {
+      let sentences = Explanation.sentences(
+        roots: scenario.roots, scheme: .apk, universe: scenario.universe,
+        architectures: ["x86_64"])
+      #expect(sentences == scenario.explanation, "\(sentences.joined(separator: "\n"))")
+    }
   }
 }
