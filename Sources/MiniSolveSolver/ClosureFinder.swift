@@ -15,6 +15,7 @@ public struct Closure: Sendable {
   public var pulledBy: [Int32: Edge]
 }
 
+// TODO(compat): subset-minimal only; a minimum-size answer (`--optimal`) is not built yet.
 /// Finds the runtime closure of root requests: a model of the encoding, then made
 /// subset-minimal by dropping members one at a time on a solver over the members alone.
 public enum ClosureFinder {

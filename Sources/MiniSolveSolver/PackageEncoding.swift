@@ -1,5 +1,7 @@
 import MiniSolveUniverse
 
+// TODO(compat): apk's exclusive versioned provides, install_if and replaces, Debian's
+// Multi-Arch same across architectures and Essential are not encoded yet.
 /// A universe as clauses: one variable per binary package installable on the architecture, a
 /// clause per dependency group (alternatives in order of preference), per conflict or break,
 /// and per pair of packages of one name. Each clause records its cause.
