@@ -34,7 +34,9 @@ enum CheckCommand: Command {
     var encoding = PackageEncoding(
       universe, architectures: [request.architecture.name, request.architecture.debianName],
       sources: build)
-    let broken = Installability.uninstallable(&encoding, kind: build ? .source : .binary)
+    let refuted = Installability.refuted(&encoding, kind: build ? .source : .binary)
+    let broken = refuted.map(\.package)
+    let refutations = Dictionary(refuted.map { ($0.package, $0.refutation) }) { first, _ in first }
     let checked = encoding.packageOfVariable.filter {
       universe.packages[Int($0)].kind == (build ? .source : .binary)
     }.count
@@ -49,7 +51,8 @@ enum CheckCommand: Command {
     let architectures = [request.architecture.name, request.architecture.debianName]
     let reasons = rows.map { package in
       Explanation.sentences(
-        for: package.id, universe: universe, architectures: architectures)
+        for: package.id, refutation: refutations[package.id] ?? [], in: encoding,
+        architectures: architectures)
     }
     switch format {
     case .json:

@@ -49,38 +49,80 @@ public enum Explanation {
       // The refutation's clauses, plus the root requests they start from.
       start = Array(Set(used + all.filter { isRoot(encoding.solver.cause(of: $0)) })).sorted()
     }
-    if !isUnsatisfiable(start, of: encoding.solver) { start = all }
-    let core = minimalCore(start, of: encoding.solver)
+    let solver = encoding.solver
+    let items = { (ids: [Int32]) in
+      ids.map { CoreClause(literals: solver.literals(of: $0), cause: solver.cause(of: $0)) }
+    }
+    let core = minimalCore(items(start)) ?? minimalCore(items(all)) ?? []
     return render(core, request: request, outcome: outcome, encoding: encoding)
   }
 
-  /// Deletion-based minimal unsatisfiable subset: drops each clause whose absence keeps the rest
-  /// unsatisfiable.
-  static func minimalCore(_ clauses: [Int32], of solver: Solver) -> [Int32] {
-    var core = clauses
-    var index = 0
-    while index < core.count {
-      var attempt = core
-      attempt.remove(at: index)
-      var trial = Solver(variableCount: solver.variableCount)
-      for clause in attempt {
-        trial.addClause(solver.literals(of: clause), cause: solver.cause(of: clause))
+  /// The sentences for a package found uninstallable by `Installability`, from the clauses its
+  /// query's refutation used in `encoding`; falls back to a fresh encoding of its cone when
+  /// the refutation leans on learnt clauses.
+  public static func sentences(
+    for package: Int32, refutation used: [Int32], in encoding: PackageEncoding,
+    architectures: [String]
+  ) -> [String] {
+    let universe = encoding.universe
+    let record = universe.packages[Int(package)]
+    let request = "\(universe.strings[record.name]) \(universe.strings[record.version])"
+    let outcome = record.kind == .source ? "cannot be built" : "cannot be installed"
+    let solver = encoding.solver
+    if !used.isEmpty, used.allSatisfy({ !solver.clauses.isLearnt[Int($0)] }) {
+      var items = used.map {
+        CoreClause(literals: solver.literals(of: $0), cause: solver.cause(of: $0))
       }
-      if trial.solve() == .satisfiable {
-        index += 1
-      } else {
-        core = attempt
+      items.append(
+        CoreClause(
+          literals: [Literal(encoding.variableOfPackage[Int(package)])],
+          cause: .root(name: request)))
+      if let core = minimalCore(items) {
+        return render(core, request: request, outcome: outcome, encoding: encoding)
       }
     }
-    return core
+    return sentences(for: package, universe: universe, architectures: architectures)
   }
 
-  private static func isUnsatisfiable(_ clauses: [Int32], of solver: Solver) -> Bool {
-    var trial = Solver(variableCount: solver.variableCount)
+  /// A clause taken out of a solver for explaining: its literals and cause.
+  struct CoreClause {
+    var literals: [Literal]
+    var cause: ClauseCause
+  }
+
+  /// Deletion-based minimal unsatisfiable subset, on one solver: each clause gets a selector
+  /// variable, and a clause is dropped when assuming every other selector stays refuted. Returns
+  /// nil when the clauses are not unsatisfiable to begin with.
+  static func minimalCore(_ clauses: [CoreClause]) -> [CoreClause]? {
+    var variables: [Int32: Int32] = [:]
     for clause in clauses {
-      trial.addClause(solver.literals(of: clause), cause: solver.cause(of: clause))
+      for literal in clause.literals where variables[literal.variable] == nil {
+        variables[literal.variable] = Int32(variables.count)
+      }
     }
-    return trial.solve() != .satisfiable
+    let selectorBase = Int32(variables.count)
+    var trial = Solver(variableCount: variables.count + clauses.count)
+    for (position, clause) in clauses.enumerated() {
+      let literals = clause.literals.map {
+        Literal(variables[$0.variable] ?? 0, negated: $0.isNegated)
+      }
+      trial.addClause(
+        literals + [Literal(selectorBase + Int32(position), negated: true)], cause: clause.cause)
+    }
+    var core = Array(clauses.indices)
+    func selectors(except skipped: Int?) -> [Literal] {
+      core.indices.filter { $0 != skipped }.map { Literal(selectorBase + Int32(core[$0])) }
+    }
+    guard trial.solve(assuming: selectors(except: nil)) != .satisfiable else { return nil }
+    var index = 0
+    while index < core.count {
+      if trial.solve(assuming: selectors(except: index)) == .satisfiable {
+        index += 1
+      } else {
+        core.remove(at: index)
+      }
+    }
+    return core.map { clauses[$0] }
   }
 
   private static func isRoot(_ cause: ClauseCause) -> Bool {
@@ -90,7 +132,7 @@ public enum Explanation {
 
   /// The core's clauses as sentences, roots first, then breadth first through the packages.
   private static func render(
-    _ core: [Int32], request: String, outcome: String, encoding: PackageEncoding
+    _ core: [CoreClause], request: String, outcome: String, encoding: PackageEncoding
   ) -> [String] {
     let universe = encoding.universe
     func name(_ package: Int32) -> String {
@@ -116,8 +158,8 @@ public enum Explanation {
     var distance: [Int32: Int] = [:]
     var frontier: [Int32] = []
     for clause in core {
-      guard case .root = encoding.solver.cause(of: clause) else { continue }
-      for literal in encoding.solver.literals(of: clause) {
+      guard case .root = clause.cause else { continue }
+      for literal in clause.literals {
         let package = encoding.packageOfVariable[Int(literal.variable)]
         if distance[package] == nil {
           distance[package] = 0
@@ -128,10 +170,10 @@ public enum Explanation {
     while !frontier.isEmpty {
       var next: [Int32] = []
       for clause in core {
-        guard case .dependency(let package, _) = encoding.solver.cause(of: clause),
+        guard case .dependency(let package, _) = clause.cause,
           let here = distance[package], frontier.contains(package)
         else { continue }
-        for literal in encoding.solver.literals(of: clause) where !literal.isNegated {
+        for literal in clause.literals where !literal.isNegated {
           let target = encoding.packageOfVariable[Int(literal.variable)]
           if distance[target] == nil {
             distance[target] = here + 1
@@ -147,9 +189,8 @@ public enum Explanation {
 
     var sentences: [(order: Int, text: String)] = []
     for clause in core {
-      let literals = encoding.solver.literals(of: clause)
-      let packages = literals.map { encoding.packageOfVariable[Int($0.variable)] }
-      switch encoding.solver.cause(of: clause) {
+      let packages = clause.literals.map { encoding.packageOfVariable[Int($0.variable)] }
+      switch clause.cause {
       case .root(let request):
         let options = packages.map(name).joined(separator: ", ")
         if options.isEmpty {

@@ -8,11 +8,20 @@ public enum Installability {
   public static func uninstallable(_ encoding: inout PackageEncoding, kind: PackageKind = .binary)
     -> [Int32]
   {
-    var result: [Int32] = []
+    refuted(&encoding, kind: kind).map(\.package)
+  }
+
+  /// Like `uninstallable`, with the clauses each refutation used (for `Explanation`).
+  public static func refuted(_ encoding: inout PackageEncoding, kind: PackageKind = .binary)
+    -> [(package: Int32, refutation: [Int32])]
+  {
+    var result: [(package: Int32, refutation: [Int32])] = []
     for variable in encoding.packageOfVariable.indices
     where encoding.universe.packages[Int(encoding.packageOfVariable[variable])].kind == kind {
       let outcome = encoding.solver.solve(assuming: [Literal(Int32(variable))])
-      if outcome != .satisfiable { result.append(encoding.packageOfVariable[variable]) }
+      if case .unsatisfiable(let used) = outcome {
+        result.append((encoding.packageOfVariable[variable], used))
+      }
     }
     return result
   }

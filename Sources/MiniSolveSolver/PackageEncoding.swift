@@ -31,11 +31,13 @@ public struct PackageEncoding: Sendable {
     variableOfPackage = Array(repeating: -1, count: universe.packages.count)
     solver = Solver(variableCount: 0)
     let native = requested.last ?? ""
+    // Compared by string id: making a String per package cost more than the rest of the scan.
+    let allowed = Set(architectures.compactMap { universe.strings.id(of: $0) })
     var included = universe.packages.map { record in
       if record.kind == .source {
         return sources && Self.builds(universe.strings[record.architecture], on: native)
       }
-      return architectures.contains(universe.strings[record.architecture])
+      return allowed.contains(record.architecture)
     }
     if roots != nil || !seeds.isEmpty {
       included = cone(of: roots ?? [], seeds: seeds, scheme: scheme, eligible: included)
