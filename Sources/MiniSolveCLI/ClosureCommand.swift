@@ -17,6 +17,7 @@ enum ClosureCommand: Command {
       dependency that pulled it in. Exits 1 when no closure exists.
       """,
     options: UniverseOptions.specs + [
+      .flag("build", "ROOT names a recipe (source package): solve its build closure."),
       .flag("verify", "Check the answer with the independent checker."),
       .value("format", "text|json", "Output format (default: text)."),
     ])
@@ -38,21 +39,48 @@ enum ClosureCommand: Command {
     let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
     let started = Date()
     let scheme = universe.packages.first?.scheme ?? .apk
-    let encoding = PackageEncoding(
-      universe, architectures: [request.architecture.name, request.architecture.debianName],
-      reachableFrom: roots, scheme: scheme)
+    let architectures = [request.architecture.name, request.architecture.debianName]
+    let outcome: Result<Closure, ClosureFailure>
+    var buildSource: Int32?
+    if arguments.has("build") {
+      guard roots.count == 1,
+        let source = universe.packages(named: roots[0].name).first(where: {
+          universe.packages[Int($0)].kind == .source
+        })
+      else {
+        throw CommandFailure(message: "--build takes one recipe or source package name")
+      }
+      let encoding = PackageEncoding(
+        universe, architectures: architectures, seeds: [source], scheme: scheme, sources: true)
+      outcome = ClosureFinder.buildClosure(of: source, in: encoding)
+      buildSource = source
+      roots = []
+    } else {
+      let encoding = PackageEncoding(
+        universe, architectures: architectures, reachableFrom: roots, scheme: scheme)
+      outcome = ClosureFinder.closure(of: roots, scheme: scheme, in: encoding)
+    }
 
     let closure: Closure
-    switch ClosureFinder.closure(of: roots, scheme: scheme, in: encoding) {
+    switch outcome {
     case .success(let found): closure = found
     case .failure(.noCandidates(let names)):
       throw CommandFailure(message: "no package satisfies \(names.joined(separator: ", "))")
     case .failure(.unsatisfiable):
-      let sentences = Explanation.sentences(
-        roots: roots, scheme: scheme, universe: universe,
-        architectures: [request.architecture.name, request.architecture.debianName])
+      let sentences =
+        buildSource.map {
+          Explanation.sentences(for: $0, universe: universe, architectures: architectures)
+        }
+        ?? Explanation.sentences(
+          roots: roots, scheme: scheme, universe: universe, architectures: architectures)
+      let subject =
+        buildSource != nil
+        ? "\(arguments.positionals[0]) cannot be built"
+        : roots.count == 1
+          ? "\(roots[0].rendered(scheme)) cannot be installed"
+          : "the roots cannot be installed together"
       throw CommandFailure(
-        message: "the roots cannot be installed together:\n"
+        message: "\(subject):\n"
           + sentences.map { "  \($0)" }.joined(separator: "\n"))
     }
     if arguments.has("verbose") {

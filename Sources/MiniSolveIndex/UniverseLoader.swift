@@ -249,7 +249,9 @@ public struct UniverseLoader {
   /// a recipe may use, and the minisolve version (which fixes the built-in pipelines).
   private func recipeContext(folder: String) -> String {
     var hasher = SHA256.Hasher()
-    hasher.update(Array("\(request.toolVersion)\n\(request.architecture.name)\n".utf8))
+    let versions =
+      "\(request.toolVersion) \(RecipePackages.formatVersion) \(PackageSet.serializationFormat)"
+    hasher.update(Array("\(versions)\n\(request.architecture.name)\n".utf8))
     var folders = [(folder as NSString).appendingPathComponent("pipelines")]
     if (folder as NSString).lastPathComponent == "recipes" {
       let project = (folder as NSString).deletingLastPathComponent

@@ -36,6 +36,31 @@ public enum ClosureFinder {
     return .success(describe(members, roots: roots, scheme: scheme, encoding: encoding))
   }
 
+  /// The build closure of a source package (a recipe or a Debian source): what its build
+  /// requirements need, with what those need at runtime. The encoding must hold the source
+  /// (`seeds:` and `sources: true`).
+  public static func buildClosure(of source: Int32, in encoding: PackageEncoding)
+    -> Result<Closure, ClosureFailure>
+  {
+    var encoding = encoding
+    let universe = encoding.universe
+    let record = universe.packages[Int(source)]
+    let name = "\(universe.strings[record.name]) \(universe.strings[record.version])"
+    guard encoding.variableOfPackage[Int(source)] >= 0 else {
+      return .failure(.noCandidates(["\(name) (not built on this architecture)"]))
+    }
+    encoding.solver.addClause(
+      [Literal(encoding.variableOfPackage[Int(source)])], cause: .root(name: name))
+    guard encoding.solver.solve() == .satisfiable else { return .failure(.unsatisfiable) }
+    let first = encoding.solver.trueVariables().map { encoding.packageOfVariable[Int($0)] }
+    let members = minimised(first, roots: [], scheme: record.scheme, encoding: encoding)
+    var closure = describe(
+      members, roots: [], seeds: [source], scheme: record.scheme, encoding: encoding)
+    closure.members.removeAll { $0 == source }
+    closure.pulledBy[source] = nil
+    return .success(closure)
+  }
+
   /// Drops members while the rest still satisfies every requirement, until none can go.
   static func minimised(
     _ members: [Int32], roots: [Constraint], scheme: VersionScheme, encoding: PackageEncoding
@@ -62,12 +87,13 @@ public enum ClosureFinder {
 
   /// Sorts the members and finds, breadth first from the roots, the edge that pulled each in.
   static func describe(
-    _ members: [Int32], roots: [Constraint], scheme: VersionScheme, encoding: PackageEncoding
+    _ members: [Int32], roots: [Constraint], seeds: [Int32] = [], scheme: VersionScheme,
+    encoding: PackageEncoding
   ) -> Closure {
     let universe = encoding.universe
     let inClosure = Set(members)
     var edges: [Int32: Closure.Edge] = [:]
-    var queue: [Int32] = []
+    var queue: [Int32] = seeds
     for root in roots {
       for candidate in encoding.candidates(for: root, scheme: scheme)
       where inClosure.contains(candidate) && edges[candidate] == nil {
@@ -81,8 +107,7 @@ public enum ClosureFinder {
       let package = queue[index]
       index += 1
       let record = universe.packages[Int(package)]
-      for group in universe.groups(of: package)
-      where group.kind == .depends || group.kind == .preDepends {
+      for group in universe.groups(of: package) where group.kind.isRequirement {
         let constraints = universe.alternatives(of: group).map {
           universe.constraint($0, scheme: record.scheme)
         }

@@ -35,7 +35,10 @@ public struct PackageEncoding: Sendable {
     let allowed = Set(architectures.compactMap { universe.strings.id(of: $0) })
     var included = universe.packages.map { record in
       if record.kind == .source {
-        return sources && Self.builds(universe.strings[record.architecture], on: native)
+        // A recipe's source carries the architecture it was compiled for.
+        return sources
+          && (allowed.contains(record.architecture)
+            || Self.builds(universe.strings[record.architecture], on: native))
       }
       return allowed.contains(record.architecture)
     }

@@ -4,6 +4,9 @@ import MiniSolveYAML
 /// Turns compiled recipes into packages: a binary package for the main package and each
 /// subpackage, and a source package per recipe whose build requirements are its environment.
 public enum RecipePackages {
+  /// Bumped whenever what a recipe yields changes, so cached recipes are read again.
+  public static let formatVersion = 2
+
   /// Adds the recipe's packages to `builder`; constraints that do not parse are reported.
   public static func add(
     _ recipe: CompiledRecipe, to builder: inout PackageSetBuilder
@@ -19,7 +22,7 @@ public enum RecipePackages {
 
     let sourceMark = recipe.packages.first?.name.mark ?? .start
     var source = PackageDraft(
-      name: recipe.name, version: version, architecture: "source", scheme: .apk,
+      name: recipe.name, version: version, architecture: recipe.architecture, scheme: .apk,
       file: recipe.path, line: sourceMark.line)
     source.column = sourceMark.column
     source.kind = .source

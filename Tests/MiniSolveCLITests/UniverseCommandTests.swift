@@ -132,4 +132,34 @@ func minisolve(_ arguments: String...) -> (code: Int32, out: String, err: String
     #expect(DiagnosticPrinter.visible("evil\u{1B}]0;x\u{07}") == "evil\\u{1B}]0;x\\u{7}")
     #expect(DiagnosticPrinter.visible("plain ü") == "plain ü")
   }
+
+  @Test func closureOfTheExampleIsVerifiedAndExplained() {
+    let repo = example + "/repo/APKINDEX"
+    let result = minisolve(
+      "closure", "hello", "--verify", "--project", example, "--repo", repo, "--no-index")
+    #expect(result.code == 0, "\(result.err)")
+    let names = result.out.split(separator: "\n").map { $0.split(separator: " ")[0] }
+    #expect(
+      names == [
+        "busybox", "glibc", "hello", "libgreet", "wolfi-baselayout", "closure:",
+      ])
+    #expect(result.out.contains("libgreet 1.4.2-r1 x86_64  hello: so:libgreet.so.1\n"))
+
+    let build = minisolve(
+      "closure", "--build", "hello", "--project", example, "--repo", repo, "--no-index")
+    #expect(build.code == 0)
+    #expect(build.out.hasSuffix("closure: 19 packages\n"))
+
+    let missing = minisolve("closure", "hello", "--project", example, "--no-index")
+    #expect(missing.code == 1)
+    #expect(
+      missing.err == """
+        error: hello cannot be installed:
+          1. You asked for hello: hello 2.12.1-r0.
+          2. hello 2.12.1-r0 depends on busybox, which no package satisfies \
+        (\(example)/recipes/hello.yaml:12:9).
+          3. So hello cannot be installed.
+
+        """)
+  }
 }
