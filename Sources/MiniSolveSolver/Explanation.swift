@@ -215,9 +215,24 @@ public enum Explanation {
         let candidates = ordered.map(name)
         let word = universe.groups[Int(group)].kind.isBuild ? "needs to build" : "depends on"
         var text = "\(name(package)) \(word) \(relation(package, group: group))"
-        text +=
-          candidates.isEmpty
-          ? ", which no package satisfies" : ", that is \(candidates.joined(separator: " or "))"
+        if candidates.isEmpty {
+          text += ", which no package satisfies"
+          // Name what there is, so a too-old version or another architecture shows.
+          let present = universe.alternatives(of: universe.groups[Int(group)]).flatMap {
+            universe.packages(namedID: $0.name).filter {
+              universe.packages[Int($0)].kind == .binary
+            }
+          }
+          if !present.isEmpty {
+            let listed = present.prefix(3).map { other in
+              "\(name(other)) (\(universe.strings[universe.packages[Int(other)].architecture]))"
+            }
+            text += "; there is only \(listed.joined(separator: ", "))"
+            if present.count > 3 { text += " and \(present.count - 3) more" }
+          }
+        } else {
+          text += ", that is \(candidates.joined(separator: " or "))"
+        }
         sentences.append(
           (order(1, package), text + " (\(site(package, group: group)))."))
       case .conflict(let package, let other, let group):

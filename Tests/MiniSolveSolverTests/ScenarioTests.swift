@@ -18,11 +18,14 @@ struct Scenario: CustomStringConvertible {
 
   /// Reads `package NAME VERSION` lines, each followed by indented `depends A | B`,
   /// `provides X`, `conflicts Y`, `priority N` lines, then `request ROOT...` and
-  /// `expect NAME-VERSION... | unsatisfiable`. `#` starts a comment.
+  /// `expect NAME-VERSION... | unsatisfiable`. `#` starts a comment. After `scheme debian`,
+  /// versions and relations are Debian's (`depends a (>= 1) | b`, `breaks`, `predepends`,
+  /// `multiarch allowed`, `arch all`).
   init(path: String) throws {
     name = (path as NSString).lastPathComponent
     var builder = PackageSetBuilder()
     var draft: PackageDraft?
+    var scheme = VersionScheme.apk
     roots = []
     expected = nil
     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -33,22 +36,40 @@ struct Scenario: CustomStringConvertible {
       let words = line.split(separator: " ").map(String.init)
       let rest = Array(words.dropFirst())
       switch words[0] {
+      case "scheme":
+        scheme = rest == ["debian"] ? .debian : .apk
       case "package":
         if let done = draft { builder.add(done) }
         draft = PackageDraft(
-          name: rest[0], version: rest[1], architecture: "noarch", scheme: .apk, file: name,
-          line: number + 1)
-      case "depends":
-        let alternatives = try rest.joined().split(separator: "|").map {
-          try Constraint.apk(String($0))
+          name: rest[0], version: rest[1], architecture: scheme == .debian ? "amd64" : "noarch",
+          scheme: scheme, file: name, line: number + 1)
+      case "arch":
+        draft?.architecture = rest[0]
+      case "multiarch":
+        draft?.multiArch = rest[0] == "allowed" ? .allowed : rest[0] == "foreign" ? .foreign : .same
+      case "depends", "predepends", "breaks", "provides", "conflicts":
+        let kinds: [String: RelationKind] = [
+          "depends": .depends, "predepends": .preDepends, "breaks": .breaks,
+          "provides": .provides, "conflicts": .conflicts,
+        ]
+        let kind = kinds[words[0]] ?? .depends
+        if scheme == .debian {
+          for group in try Constraint.debianRelations(rest.joined(separator: " ")) {
+            draft?.relations.append(.init(kind, group, line: number + 1))
+          }
+        } else {
+          var alternatives = try rest.joined().split(separator: "|").map {
+            try Constraint.apk(String($0))
+          }
+          if kind == .conflicts || kind == .breaks {
+            alternatives = alternatives.map { constraint in
+              var conflict = constraint
+              conflict.isConflict = true
+              return conflict
+            }
+          }
+          draft?.relations.append(.init(kind, alternatives, line: number + 1))
         }
-        draft?.relations.append(.init(.depends, alternatives, line: number + 1))
-      case "provides":
-        draft?.relations.append(.init(.provides, [try Constraint.apk(rest[0])], line: number + 1))
-      case "conflicts":
-        var constraint = try Constraint.apk(rest[0])
-        constraint.isConflict = true
-        draft?.relations.append(.init(.conflicts, [constraint], line: number + 1))
       case "priority":
         draft?.providerPriority = Int(rest[0]) ?? 0
       case "request":
@@ -66,13 +87,16 @@ struct Scenario: CustomStringConvertible {
   }
 
   /// The answer minisolve gives, as sorted `name-version`, or nil when there is none.
+  var scheme: VersionScheme { universe.packages.first?.scheme ?? .apk }
+
   func solve() -> (members: [String]?, problems: [String]) {
     let encoding = PackageEncoding(
-      universe, architectures: ["x86_64"], reachableFrom: roots, scheme: .apk)
-    guard case .success(let closure) = ClosureFinder.closure(of: roots, scheme: .apk, in: encoding)
+      universe, architectures: ["x86_64", "amd64"], reachableFrom: roots, scheme: scheme)
+    guard
+      case .success(let closure) = ClosureFinder.closure(of: roots, scheme: scheme, in: encoding)
     else { return (nil, []) }
     let problems = ClosureChecker.problems(
-      members: closure.members, roots: roots, scheme: .apk, universe: universe)
+      members: closure.members, roots: roots, scheme: scheme, universe: universe)
     let names = closure.members.map {
       universe.strings[universe.packages[Int($0)].name] + "-"
         + universe.strings[universe.packages[Int($0)].version]
@@ -106,8 +130,8 @@ private let scenarioFiles: [String] = {
     #expect(problems.isEmpty, "the checker disagrees: \(problems)")
     if scenario.expected == nil {
       let sentences = Explanation.sentences(
-        roots: scenario.roots, scheme: .apk, universe: scenario.universe,
-        architectures: ["x86_64"])
+        roots: scenario.roots, scheme: scenario.scheme, universe: scenario.universe,
+        architectures: ["x86_64", "amd64"])
       #expect(sentences == scenario.explanation, "\(sentences.joined(separator: "\n"))")
     }
   }
