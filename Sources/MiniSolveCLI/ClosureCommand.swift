@@ -86,6 +86,7 @@ enum ClosureCommand: Command {
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
       terminal.err("solved \(closure.members.count) members in \(seconds) s\n")
+      terminal.err("solver: \(closure.statistics.summary)\n")
     }
     if arguments.has("verify") {
       let problems = ClosureChecker.problems(

@@ -13,6 +13,8 @@ public struct Closure: Sendable {
   /// Member package ids, sorted by name then version.
   public var members: [Int32]
   public var pulledBy: [Int32: Edge]
+  /// What the search for the first model did (minimisation runs on a smaller solver).
+  public var statistics = SolverStatistics()
 }
 
 // TODO(compat): subset-minimal only; a minimum-size answer (`--optimal`) is not built yet.
@@ -33,7 +35,9 @@ public enum ClosureFinder {
 
     let first = encoding.solver.trueVariables().map { encoding.packageOfVariable[Int($0)] }
     let members = minimised(first, roots: roots, scheme: scheme, encoding: encoding)
-    return .success(describe(members, roots: roots, scheme: scheme, encoding: encoding))
+    var closure = describe(members, roots: roots, scheme: scheme, encoding: encoding)
+    closure.statistics = encoding.solver.statistics
+    return .success(closure)
   }
 
   /// The build closure of a source package (a recipe or a Debian source): what its build
@@ -56,6 +60,7 @@ public enum ClosureFinder {
     let members = minimised(first, roots: [], scheme: record.scheme, encoding: encoding)
     var closure = describe(
       members, roots: [], seeds: [source], scheme: record.scheme, encoding: encoding)
+    closure.statistics = encoding.solver.statistics
     closure.members.removeAll { $0 == source }
     closure.pulledBy[source] = nil
     return .success(closure)
