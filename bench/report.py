@@ -7,6 +7,7 @@ import platform
 import subprocess
 
 import debian_report
+import debian_solve_report
 
 TIME_TARGET = 3.0  # lint plus compile at most this many times libyaml's own parse
 PEAK_TARGET_MB = 300.0
@@ -29,6 +30,10 @@ def main():
         lines += debian_report.section(options.debian)
     else:
         lines += debian_report.skipped(options.debian_skipped or "not run")
+    if options.solve:
+        lines += debian_solve_report.section(options.solve)
+    else:
+        lines += debian_solve_report.skipped(options.solve_skipped or "not run")
     lines += machine(options)
     print("\n".join(lines))
 
@@ -44,6 +49,8 @@ def parse_options():
     parser.add_argument("--table", required=True, help="name, command, peak kB, status, summary")
     parser.add_argument("--debian", help="bench/debian_load.py's JSON output")
     parser.add_argument("--debian-skipped", help="why the Debian loading benchmark did not run")
+    parser.add_argument("--solve", help="bench/debian_solve.py's JSON output")
+    parser.add_argument("--solve-skipped", help="why the Debian solving benchmark did not run")
     return parser.parse_args()
 
 
