@@ -92,13 +92,16 @@ public final class IndexStore {
     path file: String, context: String, sha256: String
   ) throws -> (set: PackageSet, diagnostics: [Diagnostic])? {
     let statement = try database.prepare(
-      "SELECT data, diagnostics FROM files WHERE path = ? AND context = ? AND sha256 = ?")
+      "SELECT id, diagnostics FROM files WHERE path = ? AND context = ? AND sha256 = ?")
     try statement.bind([.text(file), .text(context), .text(sha256)])
     guard try statement.step() else { return nil }
-    guard let set = statement.withBlob(0, { PackageSet(serialized: $0) }) else {
-      throw DamagedEntry()
+    let row = statement.integer(0)
+    let diagnostics = StoredDiagnostics.decode(statement.text(1) ?? "", path: file)
+    let set = try database.withBlob(table: "files", column: "data", row: row) { size, read in
+      PackageSet(size: size, read: read)
     }
-    return (set, StoredDiagnostics.decode(statement.text(1) ?? "", path: file))
+    guard let set else { throw DamagedEntry() }
+    return (set, diagnostics)
   }
 
   /// Records what reading a file gave, replacing what was cached for it.

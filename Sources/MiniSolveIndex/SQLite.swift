@@ -48,6 +48,26 @@ final class SQLiteDatabase {
     guard status == SQLITE_OK else { throw failure(status) }
   }
 
+  /// Calls `body` with the size of a blob and a function reading bytes of it at an offset
+  /// straight into a buffer (SQLite's incremental blob I/O: no copy of the whole blob).
+  func withBlob<Result>(
+    table: String, column: String, row: Int64,
+    _ body: (Int, (Int, UnsafeMutableRawBufferPointer) -> Bool) -> Result
+  ) throws -> Result {
+    var blob: OpaquePointer?
+    let status = sqlite3_blob_open(handle, "main", table, column, row, 0, &blob)
+    guard status == SQLITE_OK, let blob else { throw failure(status) }
+    defer { sqlite3_blob_close(blob) }
+    let size = Int(sqlite3_blob_bytes(blob))
+    return body(size) { offset, target in
+      guard target.count > 0 else { return true }
+      guard let base = target.baseAddress, offset >= 0, offset + target.count <= size else {
+        return false
+      }
+      return sqlite3_blob_read(blob, base, Int32(target.count), Int32(offset)) == SQLITE_OK
+    }
+  }
+
   /// A prepared statement for `sql`.
   func prepare(_ sql: String) throws -> SQLiteStatement {
     var statement: OpaquePointer?

@@ -37,16 +37,31 @@ extension PackageSet {
   /// Reads a set from bytes made by `serialized()`; nil when they are of another format or
   /// damaged.
   public init?(serialized bytes: UnsafeRawBufferPointer) {
-    var reader = BlobReader(bytes: bytes)
-    guard let header: [UInt32] = reader.array(),
+    self.init(size: bytes.count) { offset, target in
+      guard offset >= 0, offset + target.count <= bytes.count else { return false }
+      if let source = bytes.baseAddress, let destination = target.baseAddress, target.count > 0 {
+        memcpy(destination, source + offset, target.count)
+      }
+      return true
+    }
+  }
+
+  /// Reads a set of `size` serialized bytes through `read(offset, into)`, which fills the
+  /// buffer from that offset (false when it cannot): each array is read straight into its
+  /// storage, with no copy of the whole blob in between.
+  public init?(size: Int, read: (_ offset: Int, _ into: UnsafeMutableRawBufferPointer) -> Bool) {
+    var reader = BlobReader(size: size)
+    guard let header: [UInt32] = reader.array(read),
       header == [Self.serializationFormat] + Self.layoutSignature,
-      let stringBytes: [UInt8] = reader.array(), let starts: [Int32] = reader.array(),
-      let slots: [Int32] = reader.array(), let packages: [PackageRecord] = reader.array(),
-      let groups: [RelationGroup] = reader.array(),
-      let alternatives: [ConstraintRecord] = reader.array(),
-      let nameStarts: [Int32] = reader.array(), let nameMembers: [Int32] = reader.array(),
-      let providerStarts: [Int32] = reader.array(),
-      let providerMembers: [Int32] = reader.array(), reader.isAtEnd
+      let stringBytes: [UInt8] = reader.array(read), let starts: [Int32] = reader.array(read),
+      let slots: [Int32] = reader.array(read),
+      let packages: [PackageRecord] = reader.array(read),
+      let groups: [RelationGroup] = reader.array(read),
+      let alternatives: [ConstraintRecord] = reader.array(read),
+      let nameStarts: [Int32] = reader.array(read),
+      let nameMembers: [Int32] = reader.array(read),
+      let providerStarts: [Int32] = reader.array(read),
+      let providerMembers: [Int32] = reader.array(read), reader.isAtEnd
     else { return nil }
 
     self.init()
@@ -137,26 +152,28 @@ extension PackageSet {
 
 /// Reads the arrays of a serialized package set one after another.
 private struct BlobReader {
-  let bytes: UnsafeRawBufferPointer
+  let size: Int
   var offset = 0
 
-  var isAtEnd: Bool { offset == bytes.count }
+  var isAtEnd: Bool { offset == size }
 
-  /// The next array, or nil when the bytes run out or hold an impossible count.
-  mutating func array<Element: BitwiseCopyable>() -> [Element]? {
-    guard offset + 8 <= bytes.count else { return nil }
-    let count = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+  /// The next array, or nil when the bytes run out, hold an impossible count, or cannot be read.
+  mutating func array<Element: BitwiseCopyable>(
+    _ read: (Int, UnsafeMutableRawBufferPointer) -> Bool
+  ) -> [Element]? {
+    guard offset + 8 <= size else { return nil }
+    var count: UInt64 = 0
+    guard withUnsafeMutableBytes(of: &count, { read(offset, $0) }) else { return nil }
     offset += 8
-    let size = MemoryLayout<Element>.stride
-    guard count <= UInt64((bytes.count - offset) / max(size, 1)) else { return nil }
-    let byteCount = Int(count) * size
-    let source = bytes.baseAddress.map { $0 + offset }
-    offset += byteCount
-    return [Element](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-      if let source, let target = buffer.baseAddress, byteCount > 0 {
-        memcpy(target, source, byteCount)
-      }
+    let stride = MemoryLayout<Element>.stride
+    guard count <= UInt64((size - offset) / max(stride, 1)) else { return nil }
+    let byteCount = Int(count) * stride
+    var complete = true
+    let array = [Element](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+      complete = read(offset, UnsafeMutableRawBufferPointer(buffer))
       initialized = Int(count)
     }
+    offset += byteCount
+    return complete ? array : nil
   }
 }
