@@ -16,13 +16,6 @@ enum PackageRows {
 
     for id in set.packages.indices {
       let record = set.packages[id]
-      var relations = [[String]](repeating: [], count: RelationKind.allCases.count)
-      for group in set.groups(of: Int32(id)) {
-        let text = set.alternatives(of: group)
-          .map { set.constraint($0, scheme: record.scheme).rendered(record.scheme) }
-          .joined(separator: " | ")
-        relations[Int(group.kind.rawValue)].append(text)
-      }
       var values: [SQLiteValue] = [
         .integer(fileID), .integer(Int64(id)), .text(set.strings[record.name]),
         .text(set.strings[record.version]),
@@ -31,8 +24,8 @@ enum PackageRows {
         .integer(Int64(record.line)), .integer(Int64(record.column)),
         optional(set.string(record.checksum)), optional(set.string(record.location)),
       ]
-      for list in relations {
-        values.append(list.isEmpty ? .null : .text(list.joined(separator: ", ")))
+      for kind in RelationKind.allCases {
+        values.append(optional(set.relationText(of: Int32(id), kind: kind)))
       }
       try insert.run(values)
     }

@@ -135,3 +135,10 @@ private enum ApkOperator {
     }
   }
 }
+
+extension Constraint {
+  /// How apk writes a relation (`<`, `>=`, `~`): for text made without a `Constraint`.
+  static func apkSpelling(_ relation: VersionRelation) -> String {
+    ApkOperator.spelling(relation)
+  }
+}

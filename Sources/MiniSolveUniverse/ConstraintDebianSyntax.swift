@@ -230,3 +230,10 @@ private struct DebianRelationParser {
     }
   }
 }
+
+extension Constraint {
+  /// How Debian writes a relation (`<<`, `>=`): for text made without a `Constraint`.
+  static func debianSpelling(_ relation: VersionRelation) -> String {
+    DebianRelationParser.spelling(relation)
+  }
+}
