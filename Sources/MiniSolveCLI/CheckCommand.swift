@@ -40,6 +40,11 @@ enum CheckCommand: Command {
     let checked = encoding.packageOfVariable.filter {
       universe.packages[Int($0)].kind == (build ? .source : .binary)
     }.count
+    if build && checked == 0 {
+      terminal.err(
+        "warning: no source package to check: give a project with recipes, or a Debian Sources "
+          + "index with --repo\n")
+    }
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
       terminal.err("solver: \(encoding.solver.statistics.summary); \(seconds) s\n")

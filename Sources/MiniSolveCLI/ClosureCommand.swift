@@ -27,29 +27,26 @@ enum ClosureCommand: Command {
     guard !arguments.positionals.isEmpty else {
       throw UsageError(message: "name at least one root package", spec: spec)
     }
-    var roots: [Constraint] = []
-    for text in arguments.positionals {
-      do {
-        roots.append(try Constraint.apk(text))
-      } catch let error as ConstraintError {
-        throw UsageError(message: "root '\(text)': \(error.message)", spec: spec)
-      }
-    }
     let request = try UniverseOptions.request(arguments, spec: spec)
     let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
     let started = Date()
     let scheme = universe.packages.first?.scheme ?? .apk
+    var roots: [Constraint] = []
+    for text in arguments.positionals {
+      do {
+        roots.append(try RootSyntax.parse(text, scheme: scheme))
+      } catch let error as ConstraintError {
+        throw UsageError(message: "root '\(text)': \(error.message)", spec: spec)
+      }
+    }
     let architectures = [request.architecture.name, request.architecture.debianName]
     let outcome: Result<Closure, ClosureFailure>
     var buildSource: Int32?
     if arguments.has("build") {
-      guard roots.count == 1,
-        let source = universe.packages(named: roots[0].name).first(where: {
-          universe.packages[Int($0)].kind == .source
-        })
-      else {
-        throw CommandFailure(message: "--build takes one recipe or source package name")
+      guard roots.count == 1 else {
+        throw UsageError(message: "--build takes one recipe or source package", spec: spec)
       }
+      let source = try RootSyntax.source(roots[0], scheme: scheme, in: universe)
       let encoding = PackageEncoding(
         universe, architectures: architectures, seeds: [source], scheme: scheme, sources: true)
       outcome = ClosureFinder.buildClosure(of: source, in: encoding)
@@ -67,7 +64,7 @@ enum ClosureCommand: Command {
     case .failure(.noCandidates(let names)):
       throw CommandFailure(message: "no package satisfies \(names.joined(separator: ", "))")
     case .failure(.unsatisfiable):
-      let sentences =
+      let failed =
         buildSource.map {
           Explanation.sentences(for: $0, universe: universe, architectures: architectures)
         }
@@ -79,9 +76,16 @@ enum ClosureCommand: Command {
         : roots.count == 1
           ? "\(roots[0].rendered(scheme)) cannot be installed"
           : "the roots cannot be installed together"
+      if format == .json {
+        // Machines get the verdict on standard output too, with the sentences.
+        terminal.out(
+          JSONValue.object([
+            "members": .array([]), "satisfiable": .bool(false), "error": .string(subject),
+            "reasons": .array(failed.map { .string($0) }),
+          ]).rendered())
+      }
       throw CommandFailure(
-        message: "\(subject):\n"
-          + sentences.map { "  \($0)" }.joined(separator: "\n"))
+        message: "\(subject):\n" + failed.map { "  \($0)" }.joined(separator: "\n"))
     }
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
@@ -93,6 +97,7 @@ enum ClosureCommand: Command {
         members: closure.members, roots: roots, scheme: scheme, universe: universe)
       for problem in problems { terminal.err("error: verify: \(problem)\n") }
       if !problems.isEmpty { return ExitCode.failure }
+      terminal.err("verify: the independent checker accepts the closure\n")
     }
 
     switch format {
@@ -110,7 +115,10 @@ enum ClosureCommand: Command {
         ])
       }
       terminal.out(
-        JSONValue.object(["members": .array(members), "optimal": .bool(false)]).rendered())
+        JSONValue.object([
+          "members": .array(members), "optimal": .bool(false), "satisfiable": .bool(true),
+          "verified": .bool(arguments.has("verify")),
+        ]).rendered())
     case .text:
       var text = ""
       for id in closure.members {

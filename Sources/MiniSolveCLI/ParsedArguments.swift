@@ -50,7 +50,9 @@ struct ParsedArguments: Sendable {
         let value: String
         if let inlineValue {
           value = inlineValue
-        } else if index < arguments.count {
+        } else if index < arguments.count,
+          !(arguments[index].hasPrefix("--") && arguments[index].count > 2)
+        {
           value = arguments[index]
           index += 1
         } else {
