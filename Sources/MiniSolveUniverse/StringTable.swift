@@ -98,14 +98,26 @@ public struct StringTable: Sendable {
   /// of two with room to spare, and each string sits in exactly one slot.
   var isConsistent: Bool {
     guard starts.first == 0, starts.last == Int32(bytes.count) else { return false }
-    for index in 0..<count where starts[index] > starts[index + 1] { return false }
     guard slots.count.nonzeroBitCount == 1, slots.count > count else { return false }
-    var seen = [Bool](repeating: false, count: count)
-    for entry in slots where entry != 0 {
-      guard entry > 0, Int(entry) <= count, !seen[Int(entry - 1)] else { return false }
-      seen[Int(entry - 1)] = true
+    // Raw pointers: this runs on every warm load, over every string and slot.
+    let ascending = starts.withUnsafeBufferPointer { starts in
+      for index in 0..<(starts.count - 1) where starts[index] > starts[index + 1] { return false }
+      return true
     }
-    return !seen.contains(false)
+    guard ascending else { return false }
+    var seen = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    let unique = seen.withUnsafeMutableBufferPointer { seen in
+      slots.withUnsafeBufferPointer { slots in
+        for entry in slots where entry != 0 {
+          guard entry > 0, Int(entry) <= count, seen[Int(entry - 1)] == 0 else { return false }
+          seen[Int(entry - 1)] = 1
+          filled += 1
+        }
+        return true
+      }
+    }
+    return unique && filled == count
   }
 
   /// FNV-1a: stable across processes, unlike Swift's seeded `Hasher`, so it can be cached.
