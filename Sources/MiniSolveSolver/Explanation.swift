@@ -245,11 +245,15 @@ public enum Explanation {
               + "(\(site(package, group: group)))."
           ))
       case .oneVersion(let shared):
+        let named = packages.allSatisfy {
+          universe.strings[universe.packages[Int($0)].name] == shared
+        }
+        let reason = named ? "they are both \(shared)" : "they both provide \(shared)"
         sentences.append(
           (
             3_000_000,
             "Only one of \(packages.map(name).joined(separator: " and ")) can be installed: "
-              + "they are both \(shared)."
+              + "\(reason)."
           ))
       case .learnt:
         continue

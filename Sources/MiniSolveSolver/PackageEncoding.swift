@@ -1,7 +1,7 @@
 import MiniSolveUniverse
 
-// TODO(compat): apk's exclusive versioned provides, install_if and replaces, Debian's
-// Multi-Arch same across architectures and Essential are not encoded yet.
+// TODO(compat): apk's install_if and replaces, Debian's Multi-Arch same across architectures
+// and Essential are not encoded yet.
 /// A universe as clauses: one variable per binary package installable on the architecture, a
 /// clause per dependency group (alternatives in order of preference), per conflict or break,
 /// and per pair of packages of one name. Each clause records its cause.
@@ -229,6 +229,20 @@ public struct PackageEncoding: Sendable {
       let record = universe.packages[Int(package)]
       // Debian's `all` packages share the name space of the native architecture.
       byName[record.name, default: []].append(package)
+    }
+    // apk: two packages that provide one name with a version cannot both be installed
+    // (`cmd:sh=1.36` from busybox and from dash-binsh), as apk enforces.
+    for package in packageOfVariable {
+      let record = universe.packages[Int(package)]
+      guard record.kind == .binary, record.scheme == .apk else { continue }
+      for group in universe.groups(of: package) where group.kind == .provides {
+        for offer in universe.alternatives(of: group)
+        where offer.version >= 0 && offer.name != record.name {
+          if !(byName[offer.name]?.contains(package) ?? false) {
+            byName[offer.name, default: []].append(package)
+          }
+        }
+      }
     }
     for (name, packages) in byName.sorted(by: { $0.key < $1.key }) where packages.count > 1 {
       for (index, first) in packages.enumerated() {
