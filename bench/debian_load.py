@@ -25,10 +25,14 @@ PIPELINE = 'xz -dc "$1" | deb2solv -r > "$2"'  # deb2solv -r FILE opens FILE wit
 
 
 def main():
-    options = parse_options()
-    work = tempfile.mkdtemp(prefix="minisolve-bench-debian.")
+    return run_benchmark(parse_options(), measure, "minisolve-bench-debian.")
+
+
+def run_benchmark(options, measure_in, prefix):
+    """Measures in a fresh temporary folder, writes the JSON result, reports failed checks."""
+    work = tempfile.mkdtemp(prefix=prefix)
     try:
-        result = measure(options, work)
+        result = measure_in(options, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     with open(options.out, "w") as file:

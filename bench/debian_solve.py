@@ -17,12 +17,10 @@ import datetime
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
-from debian_load import check, command, load_average, run_timed, summarise
+from debian_load import check, command, load_average, run_benchmark, run_timed, summarise
 
 ROOT = "nginx"
 EXPECTED_LIST = "expected-uninstallable-amd64.txt"
@@ -38,18 +36,7 @@ CLOSURES = ("minisolve-closure", "apt-get", "testsolv", "apt-get-nocache")
 
 
 def main():
-    options = parse_options()
-    work = tempfile.mkdtemp(prefix="minisolve-bench-solve.")
-    try:
-        result = measure(options, work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    with open(options.out, "w") as file:
-        json.dump(result, file, indent=2, sort_keys=True)
-        file.write("\n")
-    for failure in result["failures"]:
-        print(f"error: check failed: {failure['what']}: {failure['detail']}", file=sys.stderr)
-    return 1 if result["failures"] else 0
+    return run_benchmark(parse_options(), measure, "minisolve-bench-solve.")
 
 
 def parse_options():

@@ -15,14 +15,12 @@ enum BuildOrderCommand: Command {
       --verbose, and in --format json). Exits 1 when there is a cycle.
       """,
     options: UniverseOptions.specs + [
-      .value("format", "text|json", "Output format (default: text).")
+      UniverseOptions.format
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
     let format = try OutputFormat(arguments.value("format"), spec: spec)
-    guard arguments.positionals.isEmpty else {
-      throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'", spec: spec)
-    }
+    try UniverseOptions.noArguments(arguments, spec: spec)
     let request = try UniverseOptions.request(arguments, spec: spec)
     let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
     let order = BuildOrder(universe, architecture: request.architecture.debianName)

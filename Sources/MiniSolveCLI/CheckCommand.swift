@@ -19,14 +19,12 @@ enum CheckCommand: Command {
       """,
     options: UniverseOptions.specs + [
       .flag("build", "Check that source packages can be built instead."),
-      .value("format", "text|json", "Output format (default: text)."),
+      UniverseOptions.format,
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
     let format = try OutputFormat(arguments.value("format"), spec: spec)
-    guard arguments.positionals.isEmpty else {
-      throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'", spec: spec)
-    }
+    try UniverseOptions.noArguments(arguments, spec: spec)
     let request = try UniverseOptions.request(arguments, spec: spec)
     let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
     let started = Date()

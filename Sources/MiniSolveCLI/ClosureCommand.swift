@@ -19,7 +19,7 @@ enum ClosureCommand: Command {
     options: UniverseOptions.specs + [
       .flag("build", "ROOT names a recipe (source package): solve its build closure."),
       .flag("verify", "Check the answer with the independent checker."),
-      .value("format", "text|json", "Output format (default: text)."),
+      UniverseOptions.format,
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {

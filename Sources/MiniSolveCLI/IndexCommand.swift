@@ -15,14 +15,12 @@ enum IndexCommand: Command {
       docs/INDEX.md for the tables, to query them with the sqlite3 shell.
       """,
     options: UniverseOptions.specs.filter { $0.name != "no-index" } + [
-      .value("format", "text|json", "Output format (default: text).")
+      UniverseOptions.format
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
     let format = try OutputFormat(arguments.value("format"), spec: spec)
-    guard arguments.positionals.isEmpty else {
-      throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'", spec: spec)
-    }
+    try UniverseOptions.noArguments(arguments, spec: spec)
     let request = try UniverseOptions.request(arguments, spec: spec)
     let load = try UniverseOptions.load(arguments, spec: spec, terminal: terminal)
     let binaries = load.universe.packages.filter { $0.kind == .binary }.count

@@ -16,7 +16,7 @@ enum RdepsCommand: Command {
     options: UniverseOptions.specs + [
       .flag("build", "Include build requirements (Build-Depends, recipe environments)."),
       .flag("direct", "Only direct dependents."),
-      .value("format", "text|json", "Output format (default: text)."),
+      UniverseOptions.format,
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {

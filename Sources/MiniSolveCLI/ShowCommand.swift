@@ -14,7 +14,7 @@ enum ShowCommand: Command {
       when no package has or provides that name.
       """,
     options: UniverseOptions.specs + [
-      .value("format", "text|json", "Output format (default: text).")
+      UniverseOptions.format
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {

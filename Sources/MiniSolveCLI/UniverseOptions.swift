@@ -18,6 +18,15 @@ enum UniverseOptions {
     .flag("no-index", "Read every input afresh and cache nothing."),
   ]
 
+  /// `--format text|json`, which every universe command takes.
+  static let format = OptionSpec.value("format", "text|json", "Output format (default: text).")
+
+  /// Refuses positional arguments, for commands that take none.
+  static func noArguments(_ arguments: ParsedArguments, spec: CommandSpec) throws {
+    guard let first = arguments.positionals.first else { return }
+    throw UsageError(message: "unexpected argument '\(first)'", spec: spec)
+  }
+
   /// The request the options describe.
   static func request(_ arguments: ParsedArguments, spec: CommandSpec) throws -> UniverseRequest {
     var architecture = CompileOptions.host.architecture
