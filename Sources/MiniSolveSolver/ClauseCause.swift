@@ -6,6 +6,8 @@ public enum ClauseCause: Sendable, Equatable {
   case dependency(package: Int32, group: Int32)
   /// Package `package` conflicts with (or breaks) `other` through relation group `group`.
   case conflict(package: Int32, other: Int32, group: Int32)
+  /// apk's `install_if`: once its conditions are installed, `package` is installed too.
+  case installIf(package: Int32)
   /// Two versions (or two providers of one exclusive name) cannot both be installed.
   case oneVersion(name: String)
   /// A clause the solver derived from others while searching.

@@ -55,6 +55,21 @@ public enum ClosureChecker {
         }
       }
     }
+    // apk's install_if: a package whose every condition a member meets must be a member.
+    let memberIDs = Set(members)
+    for id in universe.packages.indices.map(Int32.init) where !memberIDs.contains(id) {
+      let groups = universe.groups(of: id).filter { $0.kind == .installIf }
+      guard !groups.isEmpty else { continue }
+      let package = universe.package(id)
+      let triggered = package.relations(.installIf).allSatisfy { group in
+        installed.contains { member in group.contains { satisfies(member, $0) } }
+      }
+      if triggered {
+        problems.append(
+          "\(package.name) \(package.version) is installed with members it names in install_if, but is not a member"
+        )
+      }
+    }
     return problems
   }
 }

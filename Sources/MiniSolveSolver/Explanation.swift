@@ -255,6 +255,14 @@ public enum Explanation {
             "Only one of \(packages.map(name).joined(separator: " and ")) can be installed: "
               + "\(reason)."
           ))
+      case .installIf(let package):
+        let conditions = packages.filter { $0 != package }.map(name)
+        sentences.append(
+          (
+            order(1, package),
+            "\(name(package)) is installed with \(conditions.joined(separator: " and ")) "
+              + "(install_if)."
+          ))
       case .learnt:
         continue
       }

@@ -1,7 +1,7 @@
 import MiniSolveUniverse
 
-// TODO(compat): apk's install_if and replaces, Debian's Multi-Arch same across architectures
-// and Essential are not encoded yet.
+// TODO(compat): apk's replaces, Debian's Multi-Arch same across architectures and Essential
+// are not encoded yet; an install_if with more than 64 combinations of candidates is ignored.
 /// A universe as clauses: one variable per binary package installable on the architecture, a
 /// clause per dependency group (alternatives in order of preference), per conflict or break,
 /// and per pair of packages of one name. Each clause records its cause.
@@ -138,21 +138,47 @@ public struct PackageEncoding: Sendable {
         queue.append(package)
       }
     }
+    // Packages that `install_if` would add once their conditions are reached join the cone.
+    let anyInstallIf = universe.groups.contains { $0.kind == .installIf }
+    let triggered =
+      anyInstallIf
+      ? eligible.indices.filter { index in
+        eligible[index] && universe.groups(of: Int32(index)).contains { $0.kind == .installIf }
+      }.map { Int32($0) } : []
     var index = 0
-    while index < queue.count {
-      let package = queue[index]
-      index += 1
-      let record = universe.packages[Int(package)]
-      for group in universe.groups(of: package)
-      where group.kind.isRequirement {
-        for alternative in universe.alternatives(of: group) {
-          let constraint = universe.constraint(alternative, scheme: record.scheme)
-          for next in candidates(for: constraint, scheme: record.scheme)
-          where !reached[Int(next)] {
-            reached[Int(next)] = true
-            queue.append(next)
+    while true {
+      while index < queue.count {
+        let package = queue[index]
+        index += 1
+        let record = universe.packages[Int(package)]
+        for group in universe.groups(of: package)
+        where group.kind.isRequirement {
+          for alternative in universe.alternatives(of: group) {
+            let constraint = universe.constraint(alternative, scheme: record.scheme)
+            for next in candidates(for: constraint, scheme: record.scheme)
+            where !reached[Int(next)] {
+              reached[Int(next)] = true
+              queue.append(next)
+            }
           }
         }
+      }
+      let added = triggered.filter { package in
+        !reached[Int(package)]
+          && universe.groups(of: package).filter { $0.kind == .installIf }.allSatisfy { group in
+            universe.alternatives(of: group).contains { alternative in
+              let record = universe.packages[Int(package)]
+              let constraint = universe.constraint(alternative, scheme: record.scheme)
+              return candidates(for: constraint, scheme: record.scheme).contains {
+                reached[Int($0)]
+              }
+            }
+          }
+      }
+      if added.isEmpty { break }
+      for package in added {
+        reached[Int(package)] = true
+        queue.append(package)
       }
     }
     return reached
@@ -220,6 +246,31 @@ public struct PackageEncoding: Sendable {
         continue
       }
     }
+    encodeInstallIf(of: variable)
+  }
+
+  /// apk's `install_if`: once a package for every condition is installed, this one is too.
+  /// One clause per choice of those packages (`p ∨ ¬a ∨ ¬b`), at most 64 of them.
+  private mutating func encodeInstallIf(of variable: Int32) {
+    let package = packageOfVariable[Int(variable)]
+    let record = universe.packages[Int(package)]
+    let conditions = universe.groups(of: package).filter { $0.kind == .installIf }
+    guard !conditions.isEmpty else { return }
+    var choices: [[Literal]] = [[Literal(variable)]]
+    for group in conditions {
+      var options: [Literal] = []
+      for alternative in universe.alternatives(of: group) {
+        let constraint = universe.constraint(alternative, scheme: record.scheme)
+        for candidate in candidates(for: constraint, scheme: record.scheme) {
+          options.append(Literal(variableOfPackage[Int(candidate)], negated: true))
+        }
+      }
+      // A condition nothing can meet never triggers the package.
+      guard !options.isEmpty else { return }
+      choices = choices.flatMap { choice in options.map { choice + [$0] } }
+      guard choices.count <= 64 else { return }
+    }
+    for clause in choices { solver.addClause(clause, cause: .installIf(package: package)) }
   }
 
   /// At most one package of each name and architecture.

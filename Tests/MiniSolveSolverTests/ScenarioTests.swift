@@ -70,6 +70,8 @@ struct Scenario: CustomStringConvertible {
           }
           draft?.relations.append(.init(kind, alternatives, line: number + 1))
         }
+      case "installif":
+        draft?.relations.append(.init(.installIf, [try Constraint.apk(rest[0])], line: number + 1))
       case "priority":
         draft?.providerPriority = Int(rest[0]) ?? 0
       case "request":
