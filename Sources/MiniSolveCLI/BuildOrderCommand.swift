@@ -22,7 +22,8 @@ enum BuildOrderCommand: Command {
     let format = try OutputFormat(arguments.value("format"), spec: spec)
     try UniverseOptions.noArguments(arguments, spec: spec)
     let request = try UniverseOptions.request(arguments, spec: spec)
-    let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
+    let universe = try UniverseOptions.load(request, arguments: arguments, terminal: terminal)
+      .universe
     let order = BuildOrder(universe, architecture: request.architecture.debianName)
 
     switch format {

@@ -28,7 +28,8 @@ enum ClosureCommand: Command {
       throw UsageError(message: "name at least one root package", spec: spec)
     }
     let request = try UniverseOptions.request(arguments, spec: spec)
-    let universe = try UniverseOptions.load(arguments, spec: spec, terminal: terminal).universe
+    let universe = try UniverseOptions.load(request, arguments: arguments, terminal: terminal)
+      .universe
     let started = Date()
     let scheme = universe.packages.first?.scheme ?? .apk
     var roots: [Constraint] = []

@@ -22,7 +22,7 @@ enum IndexCommand: Command {
     let format = try OutputFormat(arguments.value("format"), spec: spec)
     try UniverseOptions.noArguments(arguments, spec: spec)
     let request = try UniverseOptions.request(arguments, spec: spec)
-    let load = try UniverseOptions.load(arguments, spec: spec, terminal: terminal)
+    let load = try UniverseOptions.load(request, arguments: arguments, terminal: terminal)
     let binaries = load.universe.packages.filter { $0.kind == .binary }.count
     let sources = load.universe.packages.count - binaries
 

@@ -63,7 +63,13 @@ enum UniverseOptions {
   static func load(
     _ arguments: ParsedArguments, spec: CommandSpec, terminal: Terminal
   ) throws -> UniverseLoad {
-    let request = try request(arguments, spec: spec)
+    try load(request(arguments, spec: spec), arguments: arguments, terminal: terminal)
+  }
+
+  /// Loads the universe of a request already made from the options.
+  static func load(
+    _ request: UniverseRequest, arguments: ParsedArguments, terminal: Terminal
+  ) throws -> UniverseLoad {
     let started = Date()
     let load = try UniverseLoader.load(request)
     var printer = DiagnosticPrinter(

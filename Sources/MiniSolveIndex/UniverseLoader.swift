@@ -141,10 +141,9 @@ public struct UniverseLoader {
             if let compiled {
               // A recipe with a constraint that does not parse is left out whole, as one
               // that does not compile is.
-              var candidate = PackageSetBuilder()
-              let problems = RecipePackages.add(compiled, to: &candidate)
+              let problems = RecipePackages.add(compiled, to: &recipeBuilder)
               findings += problems
-              if problems.isEmpty { _ = RecipePackages.add(compiled, to: &recipeBuilder) }
+              if !problems.isEmpty { recipeBuilder = PackageSetBuilder() }
             }
           }
           return ("recipe", recipeBuilder.finish(), findings.filter { $0.severity == .error })

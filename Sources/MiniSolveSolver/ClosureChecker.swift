@@ -66,8 +66,8 @@ public enum ClosureChecker {
       }
       if triggered {
         problems.append(
-          "\(package.name) \(package.version) is installed with members it names in install_if, but is not a member"
-        )
+          "\(package.name) \(package.version) is not a member, though members meet every "
+            + "condition of its install_if")
       }
     }
     return problems

@@ -4,14 +4,8 @@ import MiniSolveUniverse
 /// assuming that package on the same solver, so what one query learns speeds up the next.
 public enum Installability {
   /// The packages (ids in the universe) of the given kind that no closure can hold, in id
-  /// order; for source packages, those whose build requirements cannot be met together.
-  public static func uninstallable(_ encoding: inout PackageEncoding, kind: PackageKind = .binary)
-    -> [Int32]
-  {
-    refuted(&encoding, kind: kind).map(\.package)
-  }
-
-  /// Like `uninstallable`, with the clauses each refutation used (for `Explanation`).
+  /// order, each with the clauses its refutation used (for `Explanation`); for source
+  /// packages, those whose build requirements cannot be met together.
   public static func refuted(_ encoding: inout PackageEncoding, kind: PackageKind = .binary)
     -> [(package: Int32, refutation: [Int32])]
   {

@@ -92,4 +92,34 @@ import Testing
     }
     #expect(solvable > 300 && solvable < 1_700, "a mix of both answers: \(solvable)")
   }
+
+  @Test func installabilityAgreesWithEnumeration() {
+    var random = SplitMix(state: 7_001)
+    var broken = 0
+    for round in 0..<400 {
+      let nameCount = 2 + random.next(4)
+      var specs: [Spec] = []
+      for name in 0..<nameCount {
+        for version in 1...(1 + random.next(2)) { specs.append(Spec(name: name, version: version)) }
+      }
+      for index in specs.indices {
+        for _ in 0..<random.next(3) {
+          specs[index].depends.append(
+            (0..<(1 + random.next(2))).map { _ in random.next(nameCount + 1) })
+        }
+        for _ in 0..<random.next(2) { specs[index].conflicts.append(random.next(nameCount)) }
+      }
+      var encoding = PackageEncoding(Self.universe(specs), architectures: ["x86_64"])
+      let refuted = Set(Installability.refuted(&encoding).map(\.package))
+      for package in specs.indices {
+        let installable = (0..<(1 << specs.count)).contains { bits in
+          (bits >> package) & 1 == 1 && Self.valid(bits, specs, root: specs[package].name)
+        }
+        #expect(
+          refuted.contains(Int32(package)) == !installable, "round \(round), package \(package)")
+        if !installable { broken += 1 }
+      }
+    }
+    #expect(broken > 100, "some packages cannot be installed: \(broken)")
+  }
 }

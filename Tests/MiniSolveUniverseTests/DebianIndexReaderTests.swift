@@ -99,12 +99,13 @@ import Testing
 
   @Test func aRepeatedNameMeansTwoStanzasRanTogether() throws {
     let index = try Self.read(
-      "Package: a\nVersion: 1\nPackage: b\nVersion: 2\n\nPackage: c\nVersion: 3\nArchitecture: all\n"
-    )
+      "Package: a\nVersion: 1\nPackage: b\nVersion: 2\n\n"
+        + "Package: c\nVersion: 3\nArchitecture: all\n")
     #expect(index.packages.packages.count == 1)
     #expect(
       index.diagnostics.map(\.description) == [
-        "Packages:3:1: warning: [malformed-stanza] field 'Package' appears twice in one stanza; skipped"
+        "Packages:3:1: warning: [malformed-stanza] field 'Package' appears twice in one "
+          + "stanza; skipped"
       ])
   }
 

@@ -67,8 +67,9 @@ def run(arguments):
 
 
 for name, fields_to_check in [
-    ("Packages-bookworm-main-amd64.xz", ["Depends", "Pre-Depends", "Provides", "Conflicts", "Breaks",
-                                         "Replaces", "Recommends", "Suggests", "Enhances"]),
+    ("Packages-bookworm-main-amd64.xz",
+     ["Depends", "Pre-Depends", "Provides", "Conflicts", "Breaks", "Replaces", "Recommends",
+      "Suggests", "Enhances"]),
     ("Sources-bookworm-main.xz", ["Build-Depends", "Build-Depends-Indep", "Build-Conflicts"]),
 ]:
     path = f"{corpus}/debian/{name}"
@@ -78,7 +79,8 @@ for name, fields_to_check in [
     result = run(["index", "--project", empty_project, "--repo", path, "--index", index,
                   "--format", "json"])
     if result.returncode != 0:
-        failures.append(f"{name}: minisolve index exited {result.returncode}: {result.stderr[-500:]}")
+        failures.append(
+            f"{name}: minisolve index exited {result.returncode}: {result.stderr[-500:]}")
         continue
     report = json.loads(result.stdout)
     got = report["binary_packages"] + report["source_packages"]
