@@ -14,10 +14,13 @@ enum ClosureCommand: Command {
       so:libc.so.6). The answer holds every root, every dependency of every member and no
       conflict; the newest versions and the first alternatives are preferred, and it is
       subset-minimal: removing any one member breaks it. Each member is printed with the
-      dependency that pulled it in. Exits 1 when no closure exists.
+      dependency that pulled it in. With --optimal the answer has the fewest members of any
+      closure, and minisolve says whether it proved that (no smaller closure exists) or ran
+      out of its conflict budget first. Exits 1 when no closure exists.
       """,
     options: UniverseOptions.specs + [
       .flag("build", "ROOT names a recipe (source package): solve its build closure."),
+      .flag("optimal", "Find a closure with the fewest members and prove it minimum."),
       .flag("verify", "Check the answer with the independent checker."),
       UniverseOptions.format,
     ])
@@ -47,6 +50,9 @@ enum ClosureCommand: Command {
       guard roots.count == 1 else {
         throw UsageError(message: "--build takes one recipe or source package", spec: spec)
       }
+      if arguments.has("optimal") {
+        throw UsageError(message: "--optimal applies to runtime closures, not --build", spec: spec)
+      }
       let source = try RootSyntax.source(roots[0], scheme: scheme, in: universe)
       let encoding = PackageEncoding(
         universe, architectures: architectures, seeds: [source], scheme: scheme, sources: true)
@@ -56,7 +62,10 @@ enum ClosureCommand: Command {
     } else {
       let encoding = PackageEncoding(
         universe, architectures: architectures, reachableFrom: roots, scheme: scheme)
-      outcome = ClosureFinder.closure(of: roots, scheme: scheme, in: encoding)
+      outcome =
+        arguments.has("optimal")
+        ? ClosureFinder.optimalClosure(of: roots, scheme: scheme, in: encoding)
+        : ClosureFinder.closure(of: roots, scheme: scheme, in: encoding)
     }
 
     let closure: Closure
@@ -92,6 +101,10 @@ enum ClosureCommand: Command {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
       terminal.err("solved \(closure.members.count) members in \(seconds) s\n")
       terminal.err("solver: \(closure.statistics.summary)\n")
+      if let optimality = closure.optimality {
+        let sizes = optimality.sizes.map(String.init).joined(separator: " > ")
+        terminal.err("optimal: sizes \(sizes), \(optimality.conflicts) conflicts\n")
+      }
     }
     if arguments.has("verify") {
       let problems = ClosureChecker.problems(
@@ -117,7 +130,8 @@ enum ClosureCommand: Command {
       }
       terminal.out(
         JSONValue.object([
-          "members": .array(members), "optimal": .bool(false), "satisfiable": .bool(true),
+          "members": .array(members), "optimal": .bool(closure.optimality?.proven ?? false),
+          "satisfiable": .bool(true),
           "verified": .bool(arguments.has("verify")),
         ]).rendered())
     case .text:
@@ -131,7 +145,14 @@ enum ClosureCommand: Command {
         }
         text += "\(package.name) \(package.version) \(package.architecture)  \(via ?? "")\n"
       }
-      text += "closure: \(closure.members.count) packages\n"
+      text += "closure: \(closure.members.count) packages"
+      if let optimality = closure.optimality {
+        text +=
+          optimality.proven
+          ? ", the minimum (proved: no closure of \(closure.members.count - 1) exists)"
+          : ", the smallest found (the conflict budget ran out before a proof)"
+      }
+      text += "\n"
       terminal.out(text)
     }
     return ExitCode.success

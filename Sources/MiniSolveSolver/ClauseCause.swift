@@ -12,4 +12,6 @@ public enum ClauseCause: Sendable, Equatable {
   case oneVersion(name: String)
   /// A clause the solver derived from others while searching.
   case learnt
+  /// The true variables that reached the limit on true variables (`limitTrueVariables`).
+  case limit
 }

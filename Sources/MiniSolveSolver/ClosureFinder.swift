@@ -15,9 +15,21 @@ public struct Closure: Sendable {
   public var pulledBy: [Int32: Edge]
   /// What the search for the first model did (minimisation runs on a smaller solver).
   public var statistics = SolverStatistics()
+  /// For an `optimalClosure`, how the minimum was reached; nil for a subset-minimal answer.
+  public var optimality: Optimality?
 }
 
-// TODO(compat): subset-minimal only; a minimum-size answer (`--optimal`) is not built yet.
+/// How `ClosureFinder.optimalClosure` reached its answer.
+public struct Optimality: Sendable, Equatable {
+  /// The size of each closure found on the way down, the first (subset-minimal) one first.
+  public var sizes: [Int]
+  /// Whether the solver refuted every closure smaller than the answer. False only when the
+  /// conflict budget ran out first; the answer is then the smallest found.
+  public var proven: Bool
+  /// Conflicts spent in the descent and its final refutation.
+  public var conflicts: Int
+}
+
 /// Finds the runtime closure of root requests: a model of the encoding, then made
 /// subset-minimal by dropping members one at a time on a solver over the members alone.
 public enum ClosureFinder {
@@ -26,18 +38,70 @@ public enum ClosureFinder {
     of roots: [Constraint], scheme: VersionScheme, in encoding: PackageEncoding
   ) -> Result<Closure, ClosureFailure> {
     var encoding = encoding
+    let members: [Int32]
+    switch subsetMinimal(roots, scheme: scheme, encoding: &encoding) {
+    case .success(let found): members = found
+    case .failure(let failure): return .failure(failure)
+    }
+    var closure = describe(members, roots: roots, scheme: scheme, encoding: encoding)
+    closure.statistics = encoding.solver.statistics
+    return .success(closure)
+  }
+
+  /// A closure of minimum size: starting from the subset-minimal one, the solver is asked again
+  /// and again for a closure with fewer members (a limit on true variables, learnt clauses
+  /// kept from one bound to the next) until it proves that none exists, or `conflictBudget`
+  /// conflicts have been spent. Each closure found on the way is made subset-minimal first.
+  public static func optimalClosure(
+    of roots: [Constraint], scheme: VersionScheme, in encoding: PackageEncoding,
+    conflictBudget: Int = 2_000_000
+  ) -> Result<Closure, ClosureFailure> {
+    var encoding = encoding
+    var best: [Int32]
+    switch subsetMinimal(roots, scheme: scheme, encoding: &encoding) {
+    case .success(let found): best = found
+    case .failure(let failure): return .failure(failure)
+    }
+    var sizes = [best.count]
+    let start = encoding.solver.statistics.conflicts
+    var proven = false
+    while encoding.solver.statistics.conflicts - start < conflictBudget {
+      encoding.solver.limitTrueVariables(to: best.count - 1)
+      let left = conflictBudget - (encoding.solver.statistics.conflicts - start)
+      switch encoding.solver.solve(conflictLimit: left) {
+      case .satisfiable:
+        best = minimised(
+          encoding.solver.trueVariables().map { encoding.packageOfVariable[Int($0)] },
+          roots: roots, scheme: scheme, encoding: encoding)
+        sizes.append(best.count)
+        continue
+      case .unsatisfiable:
+        proven = true
+      case .unknown:
+        break
+      }
+      break
+    }
+    var closure = describe(best, roots: roots, scheme: scheme, encoding: encoding)
+    closure.statistics = encoding.solver.statistics
+    closure.optimality = Optimality(
+      sizes: sizes, proven: proven,
+      conflicts: encoding.solver.statistics.conflicts - start)
+    return .success(closure)
+  }
+
+  /// Requires the roots, solves, and makes the model subset-minimal.
+  static func subsetMinimal(
+    _ roots: [Constraint], scheme: VersionScheme, encoding: inout PackageEncoding
+  ) -> Result<[Int32], ClosureFailure> {
     var missing: [String] = []
     for root in roots where !encoding.require(root, scheme: scheme) {
       missing.append(root.rendered(scheme))
     }
     guard missing.isEmpty else { return .failure(.noCandidates(missing)) }
     guard encoding.solver.solve() == .satisfiable else { return .failure(.unsatisfiable) }
-
     let first = encoding.solver.trueVariables().map { encoding.packageOfVariable[Int($0)] }
-    let members = minimised(first, roots: roots, scheme: scheme, encoding: encoding)
-    var closure = describe(members, roots: roots, scheme: scheme, encoding: encoding)
-    closure.statistics = encoding.solver.statistics
-    return .success(closure)
+    return .success(minimised(first, roots: roots, scheme: scheme, encoding: encoding))
   }
 
   /// The build closure of a source package (a recipe or a Debian source): what its build

@@ -263,7 +263,7 @@ public enum Explanation {
             "\(name(package)) is installed with \(conditions.joined(separator: " and ")) "
               + "(install_if)."
           ))
-      case .learnt:
+      case .learnt, .limit:
         continue
       }
     }

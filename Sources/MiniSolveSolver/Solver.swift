@@ -11,6 +11,8 @@ public struct Solver: Sendable {
     case satisfiable
     /// No model with the assumptions; the causes of the clauses the refutation used.
     case unsatisfiable(usedClauses: [Int32])
+    /// The conflict limit was reached first.
+    case unknown
   }
 
   public private(set) var statistics = SolverStatistics()
@@ -34,6 +36,10 @@ public struct Solver: Sendable {
   private var learntLimit = 2_000
   /// Trail positions below this have every requirement they head met.
   private var scanFrom = 0
+  /// At most this many variables may be true (`limitTrueVariables`); `Int.max` when unbounded.
+  public private(set) var trueLimit = Int.max
+  /// How many variables are true on the trail.
+  private var trueCount = 0
 
   /// A solver over variables `0 ..< variableCount`.
   public init(variableCount: Int) {
@@ -70,8 +76,22 @@ public struct Solver: Sendable {
     attach(id)
   }
 
-  /// Searches for a model in which every assumption holds.
-  public mutating func solve(assuming assumptions: [Literal] = []) -> Outcome {
+  /// From now on, at most `limit` variables may be true in a model. Limits only tighten:
+  /// clauses learnt under a limit stay valid under a smaller one, so one solver serves a whole
+  /// descent towards the smallest model (see `ClosureFinder.optimalClosure`).
+  public mutating func limitTrueVariables(to limit: Int) {
+    precondition(limit <= trueLimit, "a limit on true variables only tightens")
+    backjump(to: 0)
+    trueLimit = max(limit, -1)
+    if trueCount > trueLimit { contradicted = true }
+  }
+
+  /// Searches for a model in which every assumption holds, giving up (`.unknown`) after
+  /// `conflictLimit` conflicts.
+  public mutating func solve(assuming assumptions: [Literal] = [], conflictLimit: Int = .max)
+    -> Outcome
+  {
+    let conflictsAtStart = statistics.conflicts
     statistics.solves += 1
     backjump(to: 0)
     if contradicted { return .unsatisfiable(usedClauses: []) }
@@ -85,6 +105,7 @@ public struct Solver: Sendable {
       if let conflict = propagate() {
         statistics.conflicts += 1
         conflictsUntilRestart -= 1
+        if statistics.conflicts - conflictsAtStart > conflictLimit { return .unknown }
         if decisionLevel == 0 {
           contradicted = true
           return .unsatisfiable(usedClauses: refutation(of: conflict))
@@ -149,6 +170,7 @@ public struct Solver: Sendable {
   private mutating func assign(_ literal: Literal, reason: Int32) {
     let variable = Int(literal.variable)
     values[variable] = literal.isNegated ? .falsified : .satisfied
+    if !literal.isNegated { trueCount += 1 }
     levels[variable] = Int32(decisionLevel)
     reasons[variable] = reason
     trail.append(literal.code)
@@ -159,6 +181,7 @@ public struct Solver: Sendable {
     let keep = Int(levelStarts[level])
     for index in keep..<trail.count {
       let variable = Int(trail[index] >> 1)
+      if trail[index] & 1 == 0 { trueCount -= 1 }
       values[variable] = .unassigned
       reasons[variable] = -1
     }
@@ -205,6 +228,10 @@ public struct Solver: Sendable {
       let assigned = trail[propagated]
       propagated += 1
       statistics.propagations += 1
+      if assigned & 1 == 0 && trueCount >= trueLimit, let conflict = enforceLimit() {
+        propagated = trail.count
+        return conflict
+      }
       // Clauses watching the literal that has just become false are listed under `assigned`.
       var list = watches[Int(assigned)]
       watches[Int(assigned)] = []
@@ -265,6 +292,24 @@ public struct Solver: Sendable {
         propagated = trail.count
         return conflict
       }
+    }
+    return nil
+  }
+
+  /// With `trueLimit` variables true, every open variable must be false; with more, the true
+  /// ones conflict. Either way the true variables on the trail are the reason, recorded once
+  /// as a clause of their negations. For a conflict that clause is implied by the limit. As the
+  /// reason of a variable forced false it lacks that variable's own negative literal, which
+  /// analysis skips anyway; such a clause is never watched, so it cannot propagate by itself.
+  private mutating func enforceLimit() -> Int32? {
+    var negations: [Literal] = []
+    negations.reserveCapacity(trueCount)
+    for code in trail where code & 1 == 0 { negations.append(Literal(code: code | 1)) }
+    let id = clauses.add(negations, cause: .limit, learnt: true)
+    if trueCount > trueLimit { return id }
+    statistics.limitPropagations += 1
+    for variable in 0..<variableCount where values[variable] == .unassigned {
+      assign(Literal(Int32(variable), negated: true), reason: id)
     }
     return nil
   }
@@ -378,7 +423,7 @@ public struct Solver: Sendable {
     for id in learnt.prefix(learnt.count / 2)
     where clauses.lengths[Int(id)] > 2 && !locked.contains(id) {
       clauses.isDeleted[Int(id)] = true
-      statistics.deletedClauses += 1
+      if clauses.causes[Int(id)] != .limit { statistics.deletedClauses += 1 }
     }
     learntLimit += learntLimit / 10
   }

@@ -7,6 +7,8 @@ public struct SolverStatistics: Sendable, Equatable {
   public var deletedClauses = 0
   public var restarts = 0
   public var solves = 0
+  /// Times the limit on true variables forced every open variable false.
+  public var limitPropagations = 0
 
   public init() {}
 

@@ -10,6 +10,10 @@ private let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
 
 /// Runs minisolve with a capturing terminal: exit code, standard output, standard error.
 func minisolve(_ arguments: String...) -> (code: Int32, out: String, err: String) {
+  minisolve(arguments: arguments)
+}
+
+func minisolve(arguments: [String]) -> (code: Int32, out: String, err: String) {
   let (terminal, capture) = Terminal.capturing()
   let code = MiniSolveCommand.run(arguments, terminal: terminal)
   return (code, capture.output, capture.errors)
@@ -161,5 +165,36 @@ func minisolve(_ arguments: String...) -> (code: Int32, out: String, err: String
           3. So hello cannot be installed.
 
         """)
+  }
+
+  @Test func optimalClosureTakesTheCheaperAlternativeAndSaysItIsProven() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minisolve-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let packages = folder.appendingPathComponent("Packages").path
+    let stanzas = [
+      "Package: app\nVersion: 1\nArchitecture: amd64\nDepends: big | small\n",
+      "Package: big\nVersion: 1\nArchitecture: amd64\nDepends: big-data\n",
+      "Package: big-data\nVersion: 1\nArchitecture: all\n",
+      "Package: small\nVersion: 1\nArchitecture: amd64\n",
+    ]
+    try stanzas.joined(separator: "\n").write(toFile: packages, atomically: true, encoding: .utf8)
+    let common = ["--project", folder.path, "--repo", packages, "--arch", "amd64", "--no-index"]
+    let plain = minisolve(arguments: ["closure", "app"] + common)
+    #expect(plain.out.hasSuffix("closure: 3 packages\n"), "\(plain.err)")
+    let optimal = minisolve(arguments: ["closure", "app", "--optimal", "--verify"] + common)
+    #expect(optimal.code == 0, "\(optimal.err)")
+    #expect(
+      optimal.out == """
+        app 1 amd64  root app
+        small 1 amd64  app: big | small
+        closure: 2 packages, the minimum (proved: no closure of 1 exists)
+
+        """)
+    let json = minisolve(arguments: ["closure", "app", "--optimal", "--format", "json"] + common)
+    #expect(json.out.contains("\"optimal\": true"))
+    let build = minisolve(arguments: ["closure", "app", "--optimal", "--build"] + common)
+    #expect(build.code == 64)
   }
 }

@@ -32,6 +32,27 @@ import Testing
     return builder.finish()
   }
 
+  /// One or two versions of each name, each with fewer than `groups` dependency groups of up
+  /// to `alternatives` names below `targets` (a name at or past `names` has no package) and
+  /// fewer than `conflicts` conflicts.
+  static func specs(
+    _ random: inout SplitMix, names: Int, groups: Int, alternatives: Int, targets: Int,
+    conflicts: Int
+  ) -> [Spec] {
+    var specs: [Spec] = []
+    for name in 0..<names {
+      for version in 1...(1 + random.next(2)) { specs.append(Spec(name: name, version: version)) }
+    }
+    for index in specs.indices {
+      for _ in 0..<random.next(groups) {
+        specs[index].depends.append(
+          (0..<(1 + random.next(alternatives))).map { _ in random.next(targets) })
+      }
+      for _ in 0..<random.next(conflicts) { specs[index].conflicts.append(random.next(names)) }
+    }
+    return specs
+  }
+
   /// Whether a set of package ids (bits) holds the root name, meets every dependency, has no
   /// conflict and at most one version per name.
   static func valid(_ bits: Int, _ specs: [Spec], root: Int) -> Bool {
@@ -54,17 +75,8 @@ import Testing
     var solvable = 0
     for round in 0..<2_000 {
       let nameCount = 2 + random.next(5)
-      var specs: [Spec] = []
-      for name in 0..<nameCount {
-        for version in 1...(1 + random.next(2)) { specs.append(Spec(name: name, version: version)) }
-      }
-      for index in specs.indices {
-        for _ in 0..<random.next(4) {
-          specs[index].depends.append(
-            (0..<(1 + random.next(2))).map { _ in random.next(nameCount) })
-        }
-        for _ in 0..<random.next(3) { specs[index].conflicts.append(random.next(nameCount)) }
-      }
+      let specs = Self.specs(
+        &random, names: nameCount, groups: 4, alternatives: 2, targets: nameCount, conflicts: 3)
       let root = random.next(nameCount)
       let universe = Self.universe(specs)
       let roots = [Constraint(name: "p\(root)")]
@@ -93,22 +105,42 @@ import Testing
     #expect(solvable > 300 && solvable < 1_700, "a mix of both answers: \(solvable)")
   }
 
+  @Test func optimalClosuresHaveTheSizeEnumerationFinds() {
+    var random = SplitMix(state: 90_210)
+    var improved = 0
+    for round in 0..<1_000 {
+      let nameCount = 3 + random.next(5)
+      let specs = Self.specs(
+        &random, names: nameCount, groups: 3, alternatives: 3, targets: nameCount, conflicts: 2)
+      let root = random.next(nameCount)
+      let universe = Self.universe(specs)
+      let roots = [Constraint(name: "p\(root)")]
+      let encoding = PackageEncoding(
+        universe, architectures: ["x86_64"], reachableFrom: roots, scheme: .apk)
+      let smallest = (0..<(1 << specs.count)).filter { Self.valid($0, specs, root: root) }
+        .map(\.nonzeroBitCount).min()
+      let answer = ClosureFinder.optimalClosure(of: roots, scheme: .apk, in: encoding)
+      guard case .success(let closure) = answer else {
+        #expect(smallest == nil, "round \(round): minisolve found no closure, one exists")
+        continue
+      }
+      let bits = closure.members.reduce(0) { $0 | (1 << Int($1)) }
+      #expect(Self.valid(bits, specs, root: root), "round \(round): invalid answer")
+      #expect(closure.members.count == smallest, "round \(round): not the minimum")
+      #expect(closure.optimality?.proven == true, "round \(round): no proof")
+      if let sizes = closure.optimality?.sizes, sizes.count > 1 { improved += 1 }
+    }
+    #expect(improved > 20, "the descent improves on the subset-minimal answer: \(improved)")
+  }
+
   @Test func installabilityAgreesWithEnumeration() {
     var random = SplitMix(state: 7_001)
     var broken = 0
     for round in 0..<400 {
       let nameCount = 2 + random.next(4)
-      var specs: [Spec] = []
-      for name in 0..<nameCount {
-        for version in 1...(1 + random.next(2)) { specs.append(Spec(name: name, version: version)) }
-      }
-      for index in specs.indices {
-        for _ in 0..<random.next(3) {
-          specs[index].depends.append(
-            (0..<(1 + random.next(2))).map { _ in random.next(nameCount + 1) })
-        }
-        for _ in 0..<random.next(2) { specs[index].conflicts.append(random.next(nameCount)) }
-      }
+      let specs = Self.specs(
+        &random, names: nameCount, groups: 3, alternatives: 2, targets: nameCount + 1,
+        conflicts: 2)
       var encoding = PackageEncoding(Self.universe(specs), architectures: ["x86_64"])
       let refuted = Set(Installability.refuted(&encoding).map(\.package))
       for package in specs.indices {

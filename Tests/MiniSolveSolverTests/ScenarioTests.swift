@@ -13,12 +13,15 @@ struct Scenario: CustomStringConvertible {
   var expected: [String]?
   /// For an unsatisfiable request, the explanation's sentences, whole.
   var explanation: [String] = []
+  /// The members of the smallest closure (`optimal NAME-VERSION...`), when the scenario says.
+  var optimal: [String]?
 
   var description: String { name }
 
   /// Reads `package NAME VERSION` lines, each followed by indented `depends A | B`,
   /// `provides X`, `conflicts Y`, `priority N` lines, then `request ROOT...` and
-  /// `expect NAME-VERSION... | unsatisfiable`. `#` starts a comment. After `scheme debian`,
+  /// `expect NAME-VERSION... | unsatisfiable`, and optionally `optimal NAME-VERSION...` for
+  /// the smallest closure. `#` starts a comment. After `scheme debian`,
   /// versions and relations are Debian's (`depends a (>= 1) | b`, `breaks`, `predepends`,
   /// `multiarch allowed`, `arch all`).
   init(path: String) throws {
@@ -78,6 +81,8 @@ struct Scenario: CustomStringConvertible {
         roots = try rest.map { try Constraint.apk($0) }
       case "expect":
         expected = rest == ["unsatisfiable"] ? nil : rest.sorted()
+      case "optimal":
+        optimal = rest.sorted()
       case "explain":
         explanation.append(rest.joined(separator: " "))
       default:
@@ -91,12 +96,15 @@ struct Scenario: CustomStringConvertible {
   /// The answer minisolve gives, as sorted `name-version`, or nil when there is none.
   var scheme: VersionScheme { universe.packages.first?.scheme ?? .apk }
 
-  func solve() -> (members: [String]?, problems: [String]) {
+  /// The default answer, or with `optimal` the smallest closure.
+  func solve(optimal: Bool = false) -> (members: [String]?, problems: [String]) {
     let encoding = PackageEncoding(
       universe, architectures: ["x86_64", "amd64"], reachableFrom: roots, scheme: scheme)
-    guard
-      case .success(let closure) = ClosureFinder.closure(of: roots, scheme: scheme, in: encoding)
-    else { return (nil, []) }
+    let answer =
+      optimal
+      ? ClosureFinder.optimalClosure(of: roots, scheme: scheme, in: encoding)
+      : ClosureFinder.closure(of: roots, scheme: scheme, in: encoding)
+    guard case .success(let closure) = answer else { return (nil, []) }
     let problems = ClosureChecker.problems(
       members: closure.members, roots: roots, scheme: scheme, universe: universe)
     let names = closure.members.map {
@@ -130,6 +138,9 @@ private let scenarioFiles: [String] = {
     let (members, problems) = scenario.solve()
     #expect(members == scenario.expected)
     #expect(problems.isEmpty, "the checker disagrees: \(problems)")
+    let (smallest, optimalProblems) = scenario.solve(optimal: true)
+    #expect(optimalProblems.isEmpty, "the checker disagrees: \(optimalProblems)")
+    #expect(smallest == (scenario.optimal ?? scenario.expected))
     if scenario.expected == nil {
       let sentences = Explanation.sentences(
         roots: scenario.roots, scheme: scenario.scheme, universe: scenario.universe,

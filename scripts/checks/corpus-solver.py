@@ -2,12 +2,15 @@
 
 - `check` on bookworm and on trixie reports exactly dose-debcheck's and installcheck's lists;
 - `check --build` with bookworm's Packages and Sources reports exactly dose-builddebcheck's;
-- `closure nginx --verify` passes the independent checker and is no larger than apt's 29.
+- `closure nginx --verify` passes the independent checker and is no larger than apt's 29;
+- `closure --optimal --verify` on the five packages whose proven-optimal sizes (aspcud) the
+  corpus README lists has exactly that size, and says that it proved it.
 Usage: corpus-solver.py MINISOLVE CORPUS WORKDIR
 """
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -59,6 +62,27 @@ else:
     if len(members) > 29:
         failures.append(f"closure nginx: {len(members)} members, apt installs 29")
     print(f"closure nginx: {len(members)} members (apt: 29), verified")
+
+# "nginx 29 (apt 29, libsolv 29), python3 41 (41, 41), ..." in the README's aspcud paragraph.
+with open(f"{debian}/README.md") as readme:
+    text = readme.read()
+paragraph = text[text.index("Smallest closures"):]
+optima = re.findall(r"([a-z0-9][a-z0-9.+-]+)\s+(\d+)\s+\(", paragraph)
+if len(optima) < 5:
+    failures.append(f"the README lists {len(optima)} aspcud optima, expected 5")
+for name, size in optima:
+    result = run(["closure", name, "--optimal", "--verify", "--repo", bookworm,
+                  "--format", "json"])
+    if result.returncode != 0:
+        failures.append(f"closure {name} --optimal: exit {result.returncode}: "
+                        f"{result.stderr[-400:]}")
+        continue
+    answer = json.loads(result.stdout)
+    found = len(answer["members"])
+    if found != int(size) or answer["optimal"] is not True:
+        failures.append(f"closure {name} --optimal: {found} members (optimal: "
+                        f"{answer['optimal']}), aspcud's optimum is {size}")
+    print(f"closure {name} --optimal: {found} members, aspcud {size}, verified")
 
 for failure in failures:
     print("FAIL", failure)
