@@ -33,6 +33,8 @@ enum CheckCommand: Command {
     var encoding = PackageEncoding(
       universe, architectures: [request.architecture.name, request.architecture.debianName],
       sources: build)
+    let collector = StatisticsCollector()
+    encoding.observer = collector
     let refuted = Installability.refuted(&encoding, kind: build ? .source : .binary)
     let broken = refuted.map(\.package)
     let refutations = Dictionary(refuted.map { ($0.package, $0.refutation) }) { first, _ in first }
@@ -46,7 +48,7 @@ enum CheckCommand: Command {
     }
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
-      terminal.err("solver: \(encoding.solver.statistics.summary); \(seconds) s\n")
+      terminal.err("solver: \(collector.statistics.summary); \(seconds) s in all\n")
     }
 
     let rows = broken.map { universe.package($0) }.sorted {

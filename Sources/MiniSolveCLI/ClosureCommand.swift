@@ -45,6 +45,7 @@ enum ClosureCommand: Command {
     }
     let architectures = [request.architecture.name, request.architecture.debianName]
     let outcome: Result<Closure, ClosureFailure>
+    let collector = StatisticsCollector()
     var buildSource: Int32?
     if arguments.has("build") {
       guard roots.count == 1 else {
@@ -54,14 +55,16 @@ enum ClosureCommand: Command {
         throw UsageError(message: "--optimal applies to runtime closures, not --build", spec: spec)
       }
       let source = try RootSyntax.source(roots[0], scheme: scheme, in: universe)
-      let encoding = PackageEncoding(
+      var encoding = PackageEncoding(
         universe, architectures: architectures, seeds: [source], scheme: scheme, sources: true)
+      encoding.observer = collector
       outcome = ClosureFinder.buildClosure(of: source, in: encoding)
       buildSource = source
       roots = []
     } else {
-      let encoding = PackageEncoding(
+      var encoding = PackageEncoding(
         universe, architectures: architectures, reachableFrom: roots, scheme: scheme)
+      encoding.observer = collector
       outcome =
         arguments.has("optimal")
         ? ClosureFinder.optimalClosure(of: roots, scheme: scheme, in: encoding)
@@ -100,7 +103,7 @@ enum ClosureCommand: Command {
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
       terminal.err("solved \(closure.members.count) members in \(seconds) s\n")
-      terminal.err("solver: \(closure.statistics.summary)\n")
+      terminal.err("solver: \(collector.statistics.summary)\n")
       if let optimality = closure.optimality {
         let sizes = optimality.sizes.map(String.init).joined(separator: " > ")
         terminal.err("optimal: sizes \(sizes), \(optimality.conflicts) conflicts\n")

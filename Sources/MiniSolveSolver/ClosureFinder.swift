@@ -13,8 +13,6 @@ public struct Closure: Sendable {
   /// Member package ids, sorted by name then version.
   public var members: [Int32]
   public var pulledBy: [Int32: Edge]
-  /// What the search for the first model did (minimisation runs on a smaller solver).
-  public var statistics = SolverStatistics()
   /// For an `optimalClosure`, how the minimum was reached; nil for a subset-minimal answer.
   public var optimality: Optimality?
 }
@@ -43,9 +41,7 @@ public enum ClosureFinder {
     case .success(let found): members = found
     case .failure(let failure): return .failure(failure)
     }
-    var closure = describe(members, roots: roots, scheme: scheme, encoding: encoding)
-    closure.statistics = encoding.solver.statistics
-    return .success(closure)
+    return .success(describe(members, roots: roots, scheme: scheme, encoding: encoding))
   }
 
   /// A closure of minimum size: starting from the subset-minimal one, the solver is asked again
@@ -83,7 +79,6 @@ public enum ClosureFinder {
       break
     }
     var closure = describe(best, roots: roots, scheme: scheme, encoding: encoding)
-    closure.statistics = encoding.solver.statistics
     closure.optimality = Optimality(
       sizes: sizes, proven: proven,
       conflicts: encoding.solver.statistics.conflicts - start)
@@ -124,7 +119,6 @@ public enum ClosureFinder {
     let members = minimised(first, roots: [], scheme: record.scheme, encoding: encoding)
     var closure = describe(
       members, roots: [], seeds: [source], scheme: record.scheme, encoding: encoding)
-    closure.statistics = encoding.solver.statistics
     closure.members.removeAll { $0 == source }
     closure.pulledBy[source] = nil
     return .success(closure)

@@ -54,6 +54,12 @@ public struct PackageEncoding: Sendable {
     encodeOneVersionPerName()
   }
 
+  /// Told the solver's statistics after every search on this encoding and its copies.
+  public var observer: (any SolverObserver)? {
+    get { solver.observer }
+    set { solver.observer = newValue }
+  }
+
   /// Adds a request that one of the packages satisfying `constraint` be installed; false when
   /// none does.
   @discardableResult

@@ -16,6 +16,8 @@ public struct Solver: Sendable {
   }
 
   public private(set) var statistics = SolverStatistics()
+  /// Told the statistics after every `solve`.
+  public var observer: (any SolverObserver)?
   var clauses = ClauseDatabase()
   let variableCount: Int
   /// Clause ids watching each literal code.
@@ -91,6 +93,15 @@ public struct Solver: Sendable {
   public mutating func solve(assuming assumptions: [Literal] = [], conflictLimit: Int = .max)
     -> Outcome
   {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let outcome = search(assuming: assumptions, conflictLimit: conflictLimit)
+    statistics.time += clock.now - started
+    observer?.solverSearched(statistics)
+    return outcome
+  }
+
+  private mutating func search(assuming assumptions: [Literal], conflictLimit: Int) -> Outcome {
     let conflictsAtStart = statistics.conflicts
     statistics.solves += 1
     backjump(to: 0)

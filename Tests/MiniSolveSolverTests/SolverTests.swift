@@ -96,4 +96,37 @@ func satisfies(_ bits: Int, _ formula: [[Literal]]) -> Bool {
   @Test func lubyIsTheSequence() {
     #expect((1...15).map { luby($0 - 1) } == [1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8])
   }
+
+  @Test func anObserverHearsEverySearch() {
+    final class Recorder: SolverObserver, @unchecked Sendable {
+      var heard: [SolverStatistics] = []
+      func solverSearched(_ statistics: SolverStatistics) { heard.append(statistics) }
+    }
+    let recorder = Recorder()
+    var solver = Solver(variableCount: 3)
+    solver.observer = recorder
+    // 0 needs 1 or 2; 1 and 2 conflict with each other and 2 is ruled out.
+    solver.addClause([Literal(0, negated: true), Literal(1), Literal(2)], cause: .learnt)
+    solver.addClause([Literal(1, negated: true), Literal(2, negated: true)], cause: .learnt)
+    solver.addClause([Literal(2, negated: true)], cause: .learnt)
+    #expect(solver.solve(assuming: [Literal(0)]) == .satisfiable)
+    #expect(solver.solve(assuming: [Literal(1, negated: true), Literal(0)]) != .satisfiable)
+    #expect(recorder.heard.map(\.solves) == [1, 2])
+    #expect(recorder.heard.last == solver.statistics)
+  }
+
+  @Test func aLimitOnTrueVariablesIsKeptAndProvedTight() {
+    // 0 needs 1 or (2 and 3): with at most two true, only {0, 1} remains.
+    var solver = Solver(variableCount: 4)
+    solver.addClause([Literal(0)], cause: .learnt)
+    solver.addClause([Literal(0, negated: true), Literal(2), Literal(1)], cause: .learnt)
+    solver.addClause([Literal(2, negated: true), Literal(3)], cause: .learnt)
+    #expect(solver.solve() == .satisfiable)
+    #expect(Set(solver.trueVariables()) == [0, 2, 3])
+    solver.limitTrueVariables(to: 2)
+    #expect(solver.solve() == .satisfiable)
+    #expect(Set(solver.trueVariables()) == [0, 1])
+    solver.limitTrueVariables(to: 1)
+    #expect(solver.solve() != .satisfiable)
+  }
 }
