@@ -16,11 +16,29 @@ enum CheckCommand: Command {
       'all') whether its build requirements can be met: Build-Depends, -Arch and -Indep and
       the Build-Conflicts, with [arch] restrictions applied and no build profile active, as
       dose-builddebcheck does by default. Exits 1 when any package fails.
+
+      Several --repo indexes make one universe with every version of every name: a release
+      and its successor can be checked together. Every package found installable is backed by
+      a witness, a closure that holds it; --verify checks every witness with the independent
+      checker.
+
+      --semantics chooses what "installable" means: 'libsolv' (the default) treats Essential
+      packages like any other, as libsolv's installcheck does; 'dose' holds, for every name
+      with Essential packages, one of them installed, as dose-debcheck does by default, so a
+      package that conflicts with an Essential package, or is another version of one, cannot
+      be installed.
       """,
     options: UniverseOptions.specs + [
       .flag("build", "Check that source packages can be built instead."),
+      .value("semantics", "libsolv|dose", "What installable means (default: libsolv)."),
+      .flag("verify", "Check every witness with the independent checker."),
       UniverseOptions.format,
     ])
+
+  /// The peers' meanings of "installable".
+  enum Semantics: String {
+    case libsolv, dose
+  }
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
     let format = try OutputFormat(arguments.value("format"), spec: spec)
@@ -28,19 +46,30 @@ enum CheckCommand: Command {
     let request = try UniverseOptions.request(arguments, spec: spec)
     let universe = try UniverseOptions.load(request, arguments: arguments, terminal: terminal)
       .universe
+    let semanticsText = arguments.value("semantics") ?? "libsolv"
+    guard let semantics = Semantics(rawValue: semanticsText) else {
+      throw UsageError(
+        message: "unknown semantics '\(semanticsText)'; choose libsolv or dose", spec: spec)
+    }
     let started = Date()
     let build = arguments.has("build")
     var encoding = PackageEncoding(
       universe, architectures: [request.architecture.name, request.architecture.debianName],
-      sources: build)
+      sources: build, holdingEssential: semantics == .dose)
     let collector = StatisticsCollector()
     encoding.observer = collector
-    let refuted = Installability.refuted(&encoding, kind: build ? .source : .binary)
-    let broken = refuted.map(\.package)
-    let refutations = Dictionary(refuted.map { ($0.package, $0.refutation) }) { first, _ in first }
-    let checked = encoding.packageOfVariable.filter {
-      universe.packages[Int($0)].kind == (build ? .source : .binary)
-    }.count
+    let progress = ProgressLine(terminal: terminal)
+    let report = Installability.check(
+      &encoding, kind: build ? .source : .binary, keepWitnesses: arguments.has("verify")
+    ) { decided, total, models in
+      progress.show("checked \(decided) of \(total) packages, \(models) witnesses")
+    }
+    progress.finish()
+    let broken = report.refuted.map(\.package)
+    let refutations = Dictionary(report.refuted.map { ($0.package, $0.refutation) }) {
+      first, _ in first
+    }
+    let checked = report.checked
     if build && checked == 0 {
       terminal.err(
         "warning: no source package to check: give a project with recipes, or a Debian Sources "
@@ -48,7 +77,19 @@ enum CheckCommand: Command {
     }
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
-      terminal.err("solver: \(collector.statistics.summary); \(seconds) s in all\n")
+      terminal.err(
+        "check: \(report.queries) queries, \(report.models) witnesses, "
+          + "\(report.refuted.count) refuted; \(seconds) s\n")
+      terminal.err("solver: \(collector.statistics.summary)\n")
+    }
+    if arguments.has("verify") {
+      let problems = verify(report, universe: universe)
+      for problem in problems.prefix(20) { terminal.err("error: verify: \(problem)\n") }
+      if !problems.isEmpty { return ExitCode.failure }
+      terminal.err(
+        "verify: the independent checker accepts all \(report.witnesses.count) witnesses, "
+          + "which hold every one of the \(checked - report.refuted.count) installable "
+          + "packages\n")
     }
 
     let rows = broken.map { universe.package($0) }.sorted {
@@ -85,5 +126,26 @@ enum CheckCommand: Command {
       terminal.out(text)
     }
     return rows.isEmpty ? ExitCode.success : ExitCode.failure
+  }
+
+  /// Checks every witness with `ClosureChecker`, and that every package not refuted has one.
+  static func verify(_ report: Installability.Report, universe: PackageSet) -> [String] {
+    var problems: [String] = []
+    for (index, witness) in report.witnesses.enumerated() {
+      for problem in ClosureChecker.problems(
+        members: witness, roots: [], scheme: universe.packages.first?.scheme ?? .apk,
+        universe: universe)
+      {
+        problems.append("witness \(index + 1): \(problem)")
+      }
+    }
+    let refuted = Set(report.refuted.map(\.package))
+    let witnessed = Set(report.witnessOf.keys)
+    if witnessed.count + refuted.count != report.checked || !witnessed.isDisjoint(with: refuted) {
+      problems.append(
+        "\(report.checked) packages checked, but \(witnessed.count) have a witness and "
+          + "\(refuted.count) were refuted")
+    }
+    return problems
   }
 }

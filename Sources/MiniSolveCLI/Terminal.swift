@@ -4,6 +4,8 @@ import Foundation
 public struct Terminal: Sendable {
   var stdoutIsTerminal: Bool
   var stderrIsTerminal: Bool
+  /// Whether standard error is a terminal, colour or not: progress lines go there only then.
+  var stderrShowsProgress = false
   /// When set, output is kept here instead of written: for tests.
   var capture: TerminalCapture?
 
@@ -11,7 +13,8 @@ public struct Terminal: Sendable {
     stdoutIsTerminal: isatty(STDOUT_FILENO) == 1
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
     stderrIsTerminal: isatty(STDERR_FILENO) == 1
-      && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+      && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+    stderrShowsProgress: isatty(STDERR_FILENO) == 1)
 
   /// A terminal that keeps what is written, without colour.
   public static func capturing() -> (Terminal, TerminalCapture) {

@@ -92,9 +92,10 @@ enum UniverseOptions {
     }
     if arguments.has("verbose") {
       let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
+      let files = load.read.count + load.reused.count
       terminal.err(
         "loaded \(load.universe.packages.count) packages from "
-          + "\(load.read.count + load.reused.count) files (\(load.read.count) read, "
+          + "\(files) file\(files == 1 ? "" : "s") (\(load.read.count) read, "
           + "\(load.reused.count) from the index) in \(seconds) s\n")
     }
     return load

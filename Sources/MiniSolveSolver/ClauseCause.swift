@@ -10,6 +10,8 @@ public enum ClauseCause: Sendable, Equatable {
   case installIf(package: Int32)
   /// Two versions (or two providers of one exclusive name) cannot both be installed.
   case oneVersion(name: String)
+  /// dose-debcheck's semantics: some Essential package of this name is always installed.
+  case essential(name: String)
   /// A clause the solver derived from others while searching.
   case learnt
   /// The true variables that reached the limit on true variables (`limitTrueVariables`).

@@ -30,7 +30,20 @@ public enum ClosureChecker {
       }
     }
 
-    for root in roots where !installed.contains(where: { satisfies($0, root) }) {
+    // Members by the names they answer to (their own and those they provide), so that a
+    // witness of tens of thousands of members is checked in linear time.
+    var answering: [String: [Package]] = [:]
+    for package in installed {
+      answering[package.name, default: []].append(package)
+      for offer in package.relations(.provides).joined() where offer.name != package.name {
+        answering[offer.name, default: []].append(package)
+      }
+    }
+    func met(_ constraint: Constraint) -> Bool {
+      answering[constraint.name]?.contains { satisfies($0, constraint) } ?? false
+    }
+
+    for root in roots where !met(root) {
       problems.append("no member satisfies the root '\(root.rendered(scheme))'")
     }
     var names: [String: String] = [:]
@@ -41,14 +54,15 @@ public enum ClosureChecker {
       }
       names[key] = package.version
       for group in package.relations(.depends) + package.relations(.preDepends)
-      where !installed.contains(where: { member in group.contains { satisfies(member, $0) } }) {
+      where !group.contains(where: met) {
         let text = group.map { $0.rendered(package.draft.scheme) }.joined(separator: " | ")
         problems.append("\(package.name) \(package.version) needs \(text), which no member is")
       }
       for constraint in (package.relations(.conflicts) + package.relations(.breaks)).joined() {
         var plain = constraint
         plain.isConflict = false
-        for other in installed where other.id != package.id && satisfies(other, plain) {
+        for other in answering[plain.name] ?? []
+        where other.id != package.id && satisfies(other, plain) {
           problems.append(
             "\(package.name) \(package.version) conflicts with member \(other.name) "
               + "\(other.version)")
@@ -61,9 +75,7 @@ public enum ClosureChecker {
       let groups = universe.groups(of: id).filter { $0.kind == .installIf }
       guard !groups.isEmpty else { continue }
       let package = universe.package(id)
-      let triggered = package.relations(.installIf).allSatisfy { group in
-        installed.contains { member in group.contains { satisfies(member, $0) } }
-      }
+      let triggered = package.relations(.installIf).allSatisfy { $0.contains(where: met) }
       if triggered {
         problems.append(
           "\(package.name) \(package.version) is not a member, though members meet every "

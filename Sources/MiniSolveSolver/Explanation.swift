@@ -6,12 +6,13 @@ import MiniSolveUniverse
 public enum Explanation {
   /// The sentences for one package that cannot be installed (or, for a source package, built).
   public static func sentences(
-    for package: Int32, universe: PackageSet, architectures: [String]
+    for package: Int32, universe: PackageSet, architectures: [String],
+    holdingEssential: Bool = false
   ) -> [String] {
     let record = universe.packages[Int(package)]
     var encoding = PackageEncoding(
       universe, architectures: architectures, seeds: [package], scheme: record.scheme,
-      sources: record.kind == .source)
+      sources: record.kind == .source, holdingEssential: holdingEssential)
     let request = "\(universe.strings[record.name]) \(universe.strings[record.version])"
     encoding.solver.addClause(
       [Literal(encoding.variableOfPackage[Int(package)])], cause: .root(name: request))
@@ -81,7 +82,9 @@ public enum Explanation {
         return render(core, request: request, outcome: outcome, encoding: encoding)
       }
     }
-    return sentences(for: package, universe: universe, architectures: architectures)
+    return sentences(
+      for: package, universe: universe, architectures: architectures,
+      holdingEssential: encoding.holdsEssential)
   }
 
   /// A clause taken out of a solver for explaining: its literals and cause.
@@ -254,6 +257,14 @@ public enum Explanation {
             3_000_000,
             "Only one of \(packages.map(name).joined(separator: " and ")) can be installed: "
               + "\(reason)."
+          ))
+      case .essential(let shared):
+        let options = packages.map(name).joined(separator: " or ")
+        sentences.append(
+          (
+            0,
+            "\(shared) is Essential, and Essential packages are held installed: "
+              + "\(options) is installed."
           ))
       case .installIf(let package):
         let conditions = packages.filter { $0 != package }.map(name)

@@ -1,7 +1,8 @@
 import MiniSolveUniverse
 
-// TODO(compat): apk's replaces, Debian's Multi-Arch same across architectures and Essential
-// are not encoded yet; an install_if with more than 64 combinations of candidates is ignored.
+// TODO(compat): Debian's Multi-Arch same across architectures is not encoded (one
+// architecture plus `all` at a time); an install_if with more than 64 combinations of
+// candidates is ignored.
 /// A universe as clauses: one variable per binary package installable on the architecture, a
 /// clause per dependency group (alternatives in order of preference), per conflict or break,
 /// and per pair of packages of one name. Each clause records its cause.
@@ -15,17 +16,22 @@ public struct PackageEncoding: Sendable {
   let architectures: Set<String>
   /// The Debian name of the requested architecture, for `[arch]` restrictions.
   let nativeArchitecture: String
+  /// Whether Essential packages are held installed (dose-debcheck's meaning of installable).
+  public let holdsEssential: Bool
 
   /// Encodes the binary packages of `universe` for an architecture, given in apk and Debian
   /// spellings (`x86_64`, `amd64`); `noarch` and `all` packages are always in. With `roots`,
   /// only the packages their dependencies can reach are encoded: no other package can be
-  /// needed, and leaving one out only forbids what no answer wants.
+  /// needed, and leaving one out only forbids what no answer wants. With `holdingEssential`,
+  /// for every name that has Essential packages one of those is always installed, as
+  /// dose-debcheck holds them by default (libsolv and apt's solver do not).
   public init(
     _ universe: PackageSet, architectures requested: [String],
     reachableFrom roots: [Constraint]? = nil, seeds: [Int32] = [],
-    scheme: VersionScheme = .apk, sources: Bool = false
+    scheme: VersionScheme = .apk, sources: Bool = false, holdingEssential: Bool = false
   ) {
     self.universe = universe
+    holdsEssential = holdingEssential
     architectures = Set(requested + ["noarch", "all"])
     nativeArchitecture = requested.last ?? ""
     variableOfPackage = Array(repeating: -1, count: universe.packages.count)
@@ -42,8 +48,13 @@ public struct PackageEncoding: Sendable {
       }
       return allowed.contains(record.architecture)
     }
+    let essential =
+      holdingEssential
+      ? included.indices.filter { included[$0] && universe.packages[$0].essential }.map(Int32.init)
+      : []
     if roots != nil || !seeds.isEmpty {
-      included = cone(of: roots ?? [], seeds: seeds, scheme: scheme, eligible: included)
+      included = cone(
+        of: roots ?? [], seeds: seeds + essential, scheme: scheme, eligible: included)
     }
     for index in included.indices where included[index] {
       variableOfPackage[index] = Int32(packageOfVariable.count)
@@ -52,6 +63,21 @@ public struct PackageEncoding: Sendable {
     solver = Solver(variableCount: packageOfVariable.count)
     for variable in packageOfVariable.indices { encodeRelations(of: Int32(variable)) }
     encodeOneVersionPerName()
+    encodeEssential(essential)
+  }
+
+  /// For each name with Essential packages, one of them is installed.
+  private mutating func encodeEssential(_ essential: [Int32]) {
+    var byName: [Int32: [Literal]] = [:]
+    var names: [Int32] = []
+    for package in essential where universe.packages[Int(package)].kind == .binary {
+      let name = universe.packages[Int(package)].name
+      if byName[name] == nil { names.append(name) }
+      byName[name, default: []].append(Literal(variableOfPackage[Int(package)]))
+    }
+    for name in names {
+      solver.addClause(byName[name] ?? [], cause: .essential(name: universe.strings[name]))
+    }
   }
 
   /// Told the solver's statistics after every search on this encoding and its copies.

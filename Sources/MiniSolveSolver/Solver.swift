@@ -18,6 +18,15 @@ public struct Solver: Sendable {
   public private(set) var statistics = SolverStatistics()
   /// Told the statistics after every `solve`.
   public var observer: (any SolverObserver)?
+  /// When not empty, one flag per variable: a decision takes the first open alternative that
+  /// is flagged, before the first open one (installability prefers packages no witness holds).
+  public var preferred: [Bool] = []
+  /// With `preferred` flags: once every requirement is met, decide flagged open variables
+  /// true, one after another, instead of ending the search, so that the model holds as many
+  /// of them as it can (installability makes every model a witness for all it holds).
+  public var extendsModels = false
+  /// Variables below this are not open and flagged (reset by backjumps).
+  private var extendFrom = 0
   var clauses = ClauseDatabase()
   let variableCount: Int
   /// Clause ids watching each literal code.
@@ -201,6 +210,7 @@ public struct Solver: Sendable {
     propagated = min(propagated, trail.count)
     // A requirement met by a literal just unassigned may be open again.
     scanFrom = 0
+    extendFrom = 0
   }
 
   /// After a satisfiable `solve`, the variables of the model that are true, in the order they
@@ -457,14 +467,24 @@ public struct Solver: Sendable {
       }
       scanFrom += 1
     }
+    guard extendsModels else { return nil }
+    while extendFrom < preferred.count {
+      let variable = extendFrom
+      extendFrom += 1
+      if preferred[variable] && values[variable] == .unassigned {
+        return Literal(Int32(variable))
+      }
+    }
     return nil
   }
 
   /// For a requirement whose negative literals are all false and that no literal satisfies,
-  /// its first open positive literal.
+  /// its first open positive literal (the first `preferred` one, when there are flags).
   private func openAlternative(of id: Int32) -> Literal? {
     let start = Int(clauses.starts[Int(id)])
     var open: Literal?
+    var openPreferred: Literal?
+    let flagged = !preferred.isEmpty
     for offset in 0..<Int(clauses.lengths[Int(id)]) {
       let literal = Literal(code: clauses.literals[start + offset])
       switch value(literal) {
@@ -472,10 +492,13 @@ public struct Solver: Sendable {
       case .unassigned:
         if literal.isNegated { return nil }
         if open == nil { open = literal }
+        if flagged && openPreferred == nil && preferred[Int(literal.variable)] {
+          openPreferred = literal
+        }
       case .falsified: continue
       }
     }
-    return open
+    return openPreferred ?? open
   }
 }
 

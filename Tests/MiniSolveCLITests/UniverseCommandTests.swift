@@ -197,4 +197,18 @@ func minisolve(arguments: [String]) -> (code: Int32, out: String, err: String) {
     let build = minisolve(arguments: ["closure", "app", "--optimal", "--build"] + common)
     #expect(build.code == 64)
   }
+
+  @Test func checkVerifiesItsWitnessesAndKnowsBothSemantics() {
+    let repo = example + "/repo/APKINDEX"
+    let common = ["--project", example, "--repo", repo, "--no-index"]
+    for semantics in ["libsolv", "dose"] {
+      let result = minisolve(arguments: ["check", "--verify", "--semantics", semantics] + common)
+      #expect(result.code == 0, "\(result.err)")
+      #expect(result.err.contains("verify: the independent checker accepts all "))
+      #expect(result.out.hasPrefix("check: 0 of "))
+    }
+    let bad = minisolve(arguments: ["check", "--semantics", "apt"] + common)
+    #expect(bad.code == 64)
+    #expect(bad.err.hasPrefix("error: unknown semantics 'apt'; choose libsolv or dose"))
+  }
 }

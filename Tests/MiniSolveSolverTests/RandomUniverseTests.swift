@@ -142,7 +142,17 @@ import Testing
         &random, names: nameCount, groups: 3, alternatives: 2, targets: nameCount + 1,
         conflicts: 2)
       var encoding = PackageEncoding(Self.universe(specs), architectures: ["x86_64"])
-      let refuted = Set(Installability.refuted(&encoding).map(\.package))
+      let report = Installability.check(&encoding, keepWitnesses: true)
+      let refuted = Set(report.refuted.map(\.package))
+      for witness in report.witnesses {
+        let bits = witness.reduce(0) { $0 | (1 << Int($1)) }
+        let root = specs[Int(witness[0])].name
+        #expect(Self.valid(bits, specs, root: root), "round \(round): a witness is no closure")
+      }
+      for package in specs.indices where !refuted.contains(Int32(package)) {
+        let witness = report.witnessOf[Int32(package)].map { report.witnesses[$0] } ?? []
+        #expect(witness.contains(Int32(package)), "round \(round): \(package) has no witness")
+      }
       for package in specs.indices {
         let installable = (0..<(1 << specs.count)).contains { bits in
           (bits >> package) & 1 == 1 && Self.valid(bits, specs, root: specs[package].name)

@@ -1,6 +1,8 @@
 """Acceptance: minisolve's solver against the trusted checkers' verdicts on real Debian indexes.
 
 - `check` on bookworm and on trixie reports exactly dose-debcheck's and installcheck's lists;
+- `check --verify` on bookworm and trixie together reports exactly installcheck's 18 (libsolv
+  semantics) and dose-debcheck's 19 (`--semantics dose`), every witness verified;
 - `check --build` with bookworm's Packages and Sources reports exactly dose-builddebcheck's;
 - `closure nginx --verify` passes the independent checker and is no larger than apt's 29;
 - `closure --optimal --verify` on the five packages whose proven-optimal sizes (aspcud) the
@@ -36,6 +38,8 @@ def compare(label, arguments, listing, key):
     if result.returncode not in (0, 1):
         failures.append(f"{label}: exit {result.returncode}: {result.stderr[-400:]}")
         return
+    if "--verify" in arguments and "verify: the independent checker accepts" not in result.stderr:
+        failures.append(f"{label}: the witnesses were not verified: {result.stderr[-400:]}")
     found = sorted((p["name"], p["version"]) for p in json.loads(result.stdout)[key])
     want = expected(listing)
     if found != want:
@@ -46,10 +50,15 @@ def compare(label, arguments, listing, key):
 
 
 bookworm = f"{debian}/Packages-bookworm-main-amd64.xz"
+trixie = f"{debian}/Packages-trixie-main-amd64.xz"
 compare("check bookworm", ["check", "--repo", bookworm], "expected-uninstallable-amd64.txt",
         "uninstallable")
-compare("check trixie", ["check", "--repo", f"{debian}/Packages-trixie-main-amd64.xz"],
+compare("check trixie", ["check", "--repo", trixie],
         "expected-uninstallable-trixie-amd64.txt", "uninstallable")
+for semantics in ["libsolv", "dose"]:
+    compare(f"check bookworm+trixie --semantics {semantics}",
+            ["check", "--verify", "--semantics", semantics, "--repo", bookworm, "--repo", trixie],
+            f"expected-uninstallable-bookworm+trixie-amd64.{semantics}.txt", "uninstallable")
 compare("check --build bookworm",
         ["check", "--build", "--repo", bookworm, "--repo", f"{debian}/Sources-bookworm-main.xz"],
         "expected-unbuildable-amd64.txt", "unbuildable")
