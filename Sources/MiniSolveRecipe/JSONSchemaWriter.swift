@@ -5,6 +5,8 @@ import MiniSolveYAML
 public enum JSONSchemaWriter {
   public static var recipe: JSONValue { document(RecipeSchema.recipe) }
   public static var pipeline: JSONValue { document(RecipeSchema.pipeline) }
+  public static var image: JSONValue { document(ImageSchema.image) }
+  public static var project: JSONValue { document(ImageSchema.project) }
 
   static func document(_ definition: SchemaDefinition) -> JSONValue {
     var defs: [String: JSONValue] = [:]

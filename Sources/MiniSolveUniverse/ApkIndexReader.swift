@@ -118,6 +118,7 @@ struct ApkIndexReader {
       }
     case UInt8(ascii: "o"): draft.source = value
     case UInt8(ascii: "C"): draft.checksum = value
+    case UInt8(ascii: "L"): draft.license = value
     case UInt8(ascii: "S"): draft.size = Int64(value) ?? -1
     case UInt8(ascii: "k"): draft.providerPriority = Int(value) ?? 0
     case UInt8(ascii: "q"): draft.replacesPriority = Int(value) ?? 0

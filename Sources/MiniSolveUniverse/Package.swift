@@ -39,6 +39,7 @@ extension PackageSet {
     draft.replacesPriority = Int(record.replacesPriority)
     draft.checksum = string(record.checksum)
     draft.location = string(record.location)
+    draft.license = string(record.license)
     draft.size = record.size
     draft.essential = record.essential
     draft.multiArch = record.multiArch

@@ -35,6 +35,7 @@ public struct PackageDraft: Sendable {
   public var replacesPriority = 0
   public var checksum: String?
   public var location: String?
+  public var license: String?
   public var size: Int64 = -1
   public var essential = false
   public var multiArch: MultiArch = .none

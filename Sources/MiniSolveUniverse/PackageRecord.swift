@@ -39,6 +39,8 @@ public struct PackageRecord: Sendable, BitwiseCopyable {
   public var checksum: Int32 = -1
   /// The artifact's path relative to the repository (`Filename:`), when the index gives one.
   public var location: Int32 = -1
+  /// The licence expression (apk's `L:`, a recipe's copyright licences joined by AND).
+  public var license: Int32 = -1
   public var size: Int64 = -1
   /// The package's relation groups: `groups[firstGroup ..< firstGroup + groupCount]`.
   public var firstGroup: Int32 = 0

@@ -5,7 +5,7 @@ import Glibc
 /// plus a check that every id is in range, so a damaged blob is refused, never trusted.
 extension PackageSet {
   /// Bumped whenever the records change; a blob of another format is not read.
-  public static let serializationFormat: UInt32 = 3
+  public static let serializationFormat: UInt32 = 4
 
   private static var layoutSignature: [UInt32] {
     [
@@ -102,6 +102,7 @@ extension PackageSet {
       guard isString(record.name), isString(record.version), isString(record.architecture),
         isString(record.file), isString(record.source, optional: true),
         isString(record.checksum, optional: true), isString(record.location, optional: true),
+        isString(record.license, optional: true),
         record.firstGroup >= 0, record.groupCount >= 0,
         Int(record.firstGroup) + Int(record.groupCount) <= groups.count
       else { return false }

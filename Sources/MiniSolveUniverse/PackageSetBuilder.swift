@@ -22,6 +22,7 @@ public struct PackageSetBuilder: Sendable {
     record.replacesPriority = Int32(clamping: draft.replacesPriority)
     record.checksum = internOptional(draft.checksum)
     record.location = internOptional(draft.location)
+    record.license = internOptional(draft.license)
     record.size = draft.size
     record.essential = draft.essential
     record.multiArch = draft.multiArch
@@ -61,6 +62,7 @@ public struct PackageSetBuilder: Sendable {
       record.file = remap(record.file)
       record.checksum = remap(record.checksum)
       record.location = remap(record.location)
+      record.license = remap(record.license)
       record.firstGroup += groupBase
       building.packages.append(record)
     }

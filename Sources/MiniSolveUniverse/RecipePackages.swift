@@ -5,7 +5,7 @@ import MiniSolveYAML
 /// subpackage, and a source package per recipe whose build requirements are its environment.
 public enum RecipePackages {
   /// Bumped whenever what a recipe yields changes, so cached recipes are read again.
-  public static let formatVersion = 2
+  public static let formatVersion = 3
 
   /// Adds the recipe's packages to `builder`; constraints that do not parse are reported.
   public static func add(
@@ -38,6 +38,7 @@ public enum RecipePackages {
       draft.source = recipe.name
       draft.providerPriority = package.providerPriority ?? 0
       draft.replacesPriority = package.replacesPriority ?? 0
+      if !recipe.licenses.isEmpty { draft.license = recipe.licenses.joined(separator: " AND ") }
       append(package.runtime, .depends, to: &draft, &diagnostics)
       append(package.provides, .provides, to: &draft, &diagnostics)
       append(package.replaces, .replaces, to: &draft, &diagnostics)

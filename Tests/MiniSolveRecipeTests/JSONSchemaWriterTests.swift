@@ -256,11 +256,14 @@ private let nullableStrings: JSONValue = .strings(["string", "number", "boolean"
     #expect(JSONSchemaWriter.recipe.rendered().hasSuffix("}\n"))
   }
 
-  @Test(arguments: ["recipe.schema.json", "pipeline.schema.json"])
-  func checkedInSchemaIsTheWritersOutput(file: String) throws {
+  @Test(arguments: [
+    ("recipe.schema.json", JSONSchemaWriter.recipe),
+    ("pipeline.schema.json", JSONSchemaWriter.pipeline),
+    ("image.schema.json", JSONSchemaWriter.image),
+    ("project.schema.json", JSONSchemaWriter.project),
+  ])
+  func checkedInSchemaIsTheWritersOutput(file: String, written: JSONValue) throws {
     let text = try #require(checkedInSchema(file), "schema/\(file) not found")
-    let written =
-      file.hasPrefix("recipe") ? JSONSchemaWriter.recipe : JSONSchemaWriter.pipeline
     #expect(text == written.rendered())
   }
 }
