@@ -25,10 +25,13 @@ let package = Package(
     .target(name: "MiniSolveIndex", dependencies: ["MiniSolveUniverse", "CSQLite"]),
     .target(name: "MiniSolveSolver", dependencies: ["MiniSolveUniverse"]),
     .target(
+      name: "MiniSolveLock",
+      dependencies: ["MiniSolveSolver", "MiniSolveIndex", "MiniSolveUniverse", "MiniSolveRecipe"]),
+    .target(
       name: "MiniSolveCLI",
       dependencies: [
         "MiniSolveYAML", "MiniSolveRecipe", "MiniSolveUniverse", "MiniSolveIndex",
-        "MiniSolveSolver",
+        "MiniSolveSolver", "MiniSolveLock",
       ]),
     .executableTarget(name: "minisolve", dependencies: ["MiniSolveCLI"]),
     .testTarget(name: "MiniSolveYAMLTests", dependencies: ["MiniSolveYAML"]),
@@ -36,6 +39,7 @@ let package = Package(
     .testTarget(name: "MiniSolveUniverseTests", dependencies: ["MiniSolveUniverse"]),
     .testTarget(name: "MiniSolveIndexTests", dependencies: ["MiniSolveIndex"]),
     .testTarget(name: "MiniSolveSolverTests", dependencies: ["MiniSolveSolver"]),
+    .testTarget(name: "MiniSolveLockTests", dependencies: ["MiniSolveLock"]),
     .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI"]),
   ],
   swiftLanguageModes: [.v6]

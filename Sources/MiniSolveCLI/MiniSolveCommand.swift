@@ -10,7 +10,7 @@ public enum MiniSolveCommand {
     CommandEntry(SchemaCommand.self), CommandEntry(IndexCommand.self),
     CommandEntry(ShowCommand.self), CommandEntry(RdepsCommand.self),
     CommandEntry(BuildOrderCommand.self), CommandEntry(CheckCommand.self),
-    CommandEntry(ClosureCommand.self),
+    CommandEntry(ClosureCommand.self), CommandEntry(LockCommand.self),
   ]
 
   public static func main() -> Never {

@@ -20,8 +20,13 @@ public struct UniverseRequest: Sendable {
     self.architecture = architecture
   }
 
-  /// `recipes/` in the project when it exists, else the project folder itself.
+  /// The recipe folder when the project file names one.
+  public var recipeFolder: String?
+
+  /// `recipeFolder` when set, else `recipes/` in the project when it exists, else the project
+  /// folder itself.
   public var recipeDirectory: String {
+    if let recipeFolder { return recipeFolder }
     let folder = (projectDirectory as NSString).appendingPathComponent("recipes")
     var isFolder: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)

@@ -8,6 +8,8 @@ public struct Closure: Sendable {
     public var parent: Int32?
     /// The root request or the dependency group as written (`libc6 (>= 2.36) | libc6.1`).
     public var requirement: String
+    /// Where the dependency was declared (`file:line[:column]`); nil for a root.
+    public var site: String?
   }
 
   /// Member package ids, sorted by name then version.
@@ -175,10 +177,14 @@ public enum ClosureFinder {
           universe.constraint($0, scheme: record.scheme)
         }
         let text = constraints.map { $0.rendered(record.scheme) }.joined(separator: " | ")
+        let first = universe.alternatives(of: group).first
+        let file = first.map { $0.file >= 0 ? $0.file : record.file } ?? record.file
+        var site = "\(universe.strings[file]):\(first?.line ?? record.line)"
+        if let column = first?.column, column > 0 { site += ":\(column)" }
         for constraint in constraints {
           for candidate in encoding.candidates(for: constraint, scheme: record.scheme)
           where inClosure.contains(candidate) && edges[candidate] == nil {
-            edges[candidate] = Closure.Edge(parent: package, requirement: text)
+            edges[candidate] = Closure.Edge(parent: package, requirement: text, site: site)
             queue.append(candidate)
           }
         }

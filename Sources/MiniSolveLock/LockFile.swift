@@ -1,0 +1,66 @@
+import Foundation
+
+/// Reading and writing the lock file. A write goes to a temporary file beside the lock, is
+/// flushed to disk and renamed over it, so that a killed run, a full disk or an unwritable
+/// folder leaves the old lock as it was, and two runs at once each leave a whole file.
+public enum LockFile {
+  /// Writes `text` to `path` atomically; the error says that the old lock is untouched.
+  public static func write(_ text: String, to path: String) throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    var template = Array(
+      ((folder.isEmpty ? "." : folder) + "/.\(name).tmp.XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.map { mkstemp($0) } ?? -1
+    }
+    guard descriptor >= 0 else {
+      throw LockWriteError(path: path, reason: "cannot create a file beside it: \(reason())")
+    }
+    let temporary = String(cString: template)
+    var failure: String?
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count && failure == nil {
+      let written = bytes[offset...].withUnsafeBytes {
+        Foundation.write(descriptor, $0.baseAddress, $0.count)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = reason()
+      } else {
+        offset += written
+      }
+    }
+    if failure == nil && fchmod(descriptor, 0o644) != 0 { failure = reason() }
+    if failure == nil && fsync(descriptor) != 0 { failure = reason() }
+    if close(descriptor) != 0 && failure == nil { failure = reason() }
+    if failure == nil && rename(temporary, path) != 0 { failure = reason() }
+    if let failure {
+      unlink(temporary)
+      throw LockWriteError(path: path, reason: failure)
+    }
+  }
+
+  /// The lock at `path`, or nil when there is none; a malformed one is an error.
+  public static func read(_ path: String) throws -> Lock? {
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LockReadError(message: "\(path): cannot be read")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw LockReadError(message: "\(path): not UTF-8 text; run minisolve lock")
+    }
+    return try Lock(text: text, path: path)
+  }
+
+  private static func reason() -> String { String(cString: strerror(errno)) }
+}
+
+/// A lock that could not be written; the old one, if any, is untouched.
+public struct LockWriteError: Error, Sendable, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+  public var description: String {
+    "cannot write \(path): \(reason); the old lock, if any, is untouched"
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import MiniSolveRecipe
+import MiniSolveUniverse
+import MiniSolveYAML
+
+/// Where a project's inputs are: from `minisolve.yaml` when there is one, else by convention
+/// (`recipes/`, `pipelines/`, `images/`, `minisolve.lock`, x86_64 and aarch64). Paths are
+/// absolute; the lock writes them relative to `directory`.
+public struct ProjectLayout: Sendable {
+  public static let fileName = "minisolve.yaml"
+  public static let defaultArchitectures = ["x86_64", "aarch64"]
+  public static let defaultDevPackages = ["busybox", "apk-tools"]
+
+  public var directory: String
+  /// `minisolve.yaml`, when the project has one.
+  public var projectFile: String?
+  public var recipeDirectory: String
+  /// Pipeline folders the project names (its `pipelines/` is found by convention too).
+  public var pipelineDirectories: [String]
+  public var imageDirectory: String
+  public var repositories: [String]
+  public var architectures: [Architecture]
+  public var lockPath: String
+  /// Roots every dev variant adds, unless an image names its own.
+  public var devPackages: [Located<String>]
+
+  /// Reads the project folder's layout; errors in `minisolve.yaml` are thrown as diagnostics.
+  public static func load(_ folder: String) throws -> ProjectLayout {
+    let directory = URL(fileURLWithPath: folder).standardizedFileURL.path
+    func inside(_ path: String) -> String {
+      path.hasPrefix("/")
+        ? URL(fileURLWithPath: path).standardizedFileURL.path
+        : URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path
+    }
+    var file = ProjectFile()
+    let projectPath = inside(fileName)
+    var projectFile: String?
+    if FileManager.default.fileExists(atPath: projectPath) {
+      projectFile = projectPath
+      let bytes = try FileBytes.read(projectPath, limit: 1 << 20)
+      let (decoded, diagnostics) = ProjectFileDecoder.project(bytes, path: projectPath)
+      guard let decoded else { throw ProjectError.diagnostics(diagnostics) }
+      file = decoded
+    }
+    var architectures: [Architecture] = []
+    for name in file.architectures ?? [] {
+      guard let architecture = Architecture.named(name.value) else {
+        throw ProjectError.diagnostics([
+          Diagnostic(
+            path: name.path, mark: name.mark, category: "unknown-architecture",
+            message: "unknown architecture '\(name.value)'")
+        ])
+      }
+      if !architectures.contains(where: { $0.name == architecture.name }) {
+        architectures.append(architecture)
+      }
+    }
+    if file.architectures == nil {
+      architectures = defaultArchitectures.compactMap(Architecture.named)
+    }
+    let recipes = inside(file.recipes ?? "recipes")
+    var isFolder: ObjCBool = false
+    let hasRecipes =
+      FileManager.default.fileExists(atPath: recipes, isDirectory: &isFolder)
+      && isFolder.boolValue
+    if file.recipes != nil && !hasRecipes {
+      throw ProjectError.message("\(projectPath): the recipe folder \(recipes) does not exist")
+    }
+    let defaultDev = defaultDevPackages.map {
+      Located($0, path: projectFile ?? directory, mark: .start)
+    }
+    return ProjectLayout(
+      directory: directory, projectFile: projectFile,
+      recipeDirectory: hasRecipes ? recipes : directory,
+      pipelineDirectories: (file.pipelines ?? []).map(inside),
+      imageDirectory: inside(file.images ?? "images"),
+      repositories: (file.repositories ?? []).map(inside),
+      architectures: architectures, lockPath: inside(file.lock ?? "minisolve.lock"),
+      devPackages: file.devPackages ?? defaultDev)
+  }
+
+  /// `path` relative to the project folder (`../x` for files outside it), as the lock writes it.
+  public func relative(_ path: String) -> String {
+    ProjectLayout.relative(path, to: directory)
+  }
+
+  static func relative(_ path: String, to base: String) -> String {
+    guard path.hasPrefix("/") else { return path }
+    let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+    let origin = URL(fileURLWithPath: base).standardizedFileURL.pathComponents
+    var common = 0
+    while common < min(target.count, origin.count) && target[common] == origin[common] {
+      common += 1
+    }
+    let up = Array(repeating: "..", count: origin.count - common)
+    let parts = up + target[common...]
+    return parts.isEmpty ? "." : parts.joined(separator: "/")
+  }
+
+  /// The image files, sorted by name, each decoded; the diagnostics of all of them.
+  public func images() throws -> (images: [ImageFile], diagnostics: [Diagnostic]) {
+    var images: [ImageFile] = []
+    var diagnostics: [Diagnostic] = []
+    for path in imageFiles() {
+      let bytes = try FileBytes.read(path, limit: 1 << 20)
+      let (image, found) = ProjectFileDecoder.image(bytes, path: path)
+      diagnostics += found
+      if let image { images.append(image) }
+    }
+    return (images, diagnostics)
+  }
+
+  /// `images/*.yaml`, sorted.
+  public func imageFiles() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: imageDirectory)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+      .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      .map { (imageDirectory as NSString).appendingPathComponent($0) }
+  }
+}
+
+/// Why a project cannot be read or locked.
+public enum ProjectError: Error, Sendable {
+  /// Findings in the project's files, with positions.
+  case diagnostics([Diagnostic])
+  case message(String)
+}
