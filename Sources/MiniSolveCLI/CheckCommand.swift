@@ -83,13 +83,16 @@ enum CheckCommand: Command {
       terminal.err("solver: \(collector.statistics.summary)\n")
     }
     if arguments.has("verify") {
-      let problems = verify(report, universe: universe)
+      let problems = verify(
+        report, universe: universe, architecture: request.architecture.debianName)
       for problem in problems.prefix(20) { terminal.err("error: verify: \(problem)\n") }
       if !problems.isEmpty { return ExitCode.failure }
+      let witnesses = report.witnesses.count
+      let what = build ? "buildable source packages" : "installable packages"
       terminal.err(
-        "verify: the independent checker accepts all \(report.witnesses.count) witnesses, "
-          + "which hold every one of the \(checked - report.refuted.count) installable "
-          + "packages\n")
+        "verify: the independent checker accepts the \(witnesses) "
+          + "witness\(witnesses == 1 ? "" : "es"), which hold every one of the "
+          + "\(checked - report.refuted.count) \(what)\n")
     }
 
     let rows = broken.map { universe.package($0) }.sorted {
@@ -129,12 +132,14 @@ enum CheckCommand: Command {
   }
 
   /// Checks every witness with `ClosureChecker`, and that every package not refuted has one.
-  static func verify(_ report: Installability.Report, universe: PackageSet) -> [String] {
+  static func verify(
+    _ report: Installability.Report, universe: PackageSet, architecture: String
+  ) -> [String] {
     var problems: [String] = []
     for (index, witness) in report.witnesses.enumerated() {
       for problem in ClosureChecker.problems(
         members: witness, roots: [], scheme: universe.packages.first?.scheme ?? .apk,
-        universe: universe)
+        universe: universe, architecture: architecture)
       {
         problems.append("witness \(index + 1): \(problem)")
       }

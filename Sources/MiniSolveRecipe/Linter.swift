@@ -37,7 +37,10 @@ public struct Linter {
       let rootIsPipelines =
         URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         == "pipelines"
-      let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+      // A folder given through a symbolic link is walked where the link points; links below
+      // it are not followed, so a link loop cannot make the walk endless.
+      let walked = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+      let found = (FileManager.default.enumerator(atPath: walked)?.allObjects as? [String]) ?? []
       files += found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         .map { relative in

@@ -74,13 +74,26 @@ public struct RecipeDecoder {
     result.replaces = read.strings(node?["replaces"])
     result.providerPriority = read.string(node?["provider-priority"])
     result.replacesPriority = read.string(node?["replaces-priority"])
+    // `==` inside `${{...}}` is an expression's comparison, not a version operator.
     for constraint in result.runtime + result.provides + result.replaces
-    where constraint.value.contains("==") {
+    where Self.outsideSubstitutions(constraint.value).contains("==") {
       warn(
         constraint.mark, "double-equals",
         "'\(constraint.value)' uses '==', which melange reads as any version; write '='")
     }
     return result
+  }
+
+  /// The text with every `${{...}}` taken out.
+  static func outsideSubstitutions(_ text: String) -> String {
+    var rest = Substring(text)
+    var kept = ""
+    while let open = rest.firstRange(of: "${{") {
+      kept += rest[..<open.lowerBound]
+      guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return kept }
+      rest = rest[close.upperBound...]
+    }
+    return kept + rest
   }
 
   func environment(_ node: Node?) -> EnvironmentDeclaration {

@@ -5,11 +5,17 @@ import MiniSolveUniverse
 /// breaks another, and no two members share a name. Small on purpose, so it can be trusted.
 public enum ClosureChecker {
   /// Every problem found, as sentences; empty when the closure is sound.
+  /// A source package among the members (a build witness) is not installed: its build
+  /// requirements must be met by the binary members, with `[arch]` restrictions read for
+  /// `architecture` (Debian's name) and no build profile active.
   public static func problems(
-    members: [Int32], roots: [Constraint], scheme: VersionScheme, universe: PackageSet
+    members: [Int32], roots: [Constraint], scheme: VersionScheme, universe: PackageSet,
+    architecture: String = ""
   ) -> [String] {
     var problems: [String] = []
-    let installed = members.map { universe.package($0) }
+    let all = members.map { universe.package($0) }
+    let installed = all.filter { $0.draft.kind == .binary }
+    let sources = all.filter { $0.draft.kind == .source }
 
     func satisfies(_ package: Package, _ constraint: Constraint) -> Bool {
       if let qualifier = constraint.qualifier, qualifier != "any", qualifier != "native",
@@ -65,6 +71,29 @@ public enum ClosureChecker {
         where other.id != package.id && satisfies(other, plain) {
           problems.append(
             "\(package.name) \(package.version) conflicts with member \(other.name) "
+              + "\(other.version)")
+        }
+      }
+    }
+    for source in sources {
+      let applies = { (constraint: Constraint) in
+        constraint.appliesTo(architecture: architecture) && constraint.appliesTo(profiles: [])
+      }
+      let needs = source.draft.relations.filter { $0.kind.isBuild && $0.kind.isRequirement }
+      for relation in needs {
+        let group = relation.alternatives.filter(applies)
+        guard !group.isEmpty, !group.contains(where: met) else { continue }
+        let text = group.map { $0.rendered(source.draft.scheme) }.joined(separator: " | ")
+        problems.append(
+          "\(source.name) \(source.version) needs \(text) to build, which no member is")
+      }
+      let refused = source.draft.relations.filter { $0.kind.isBuild && !$0.kind.isRequirement }
+      for constraint in refused.flatMap(\.alternatives) where applies(constraint) {
+        var plain = constraint
+        plain.isConflict = false
+        for other in answering[plain.name] ?? [] where satisfies(other, plain) {
+          problems.append(
+            "\(source.name) \(source.version) cannot be built with member \(other.name) "
               + "\(other.version)")
         }
       }

@@ -69,4 +69,28 @@ import Testing
         "3. So tool 2.0 cannot be installed.",
       ])
   }
+
+  @Test func theCheckerReadsASourceMembersBuildNeedsNotItsName() {
+    var builder = PackageSetBuilder()
+    var source = PackageDraft(
+      name: "app", version: "1", architecture: "amd64", scheme: .debian, file: "Sources",
+      line: 1)
+    source.kind = .source
+    source.relations.append(.init(.buildDepends, [Constraint(name: "gcc")], line: 2))
+    source.relations.append(
+      .init(
+        .buildDepends, [Constraint(name: "win-sdk").with(architectures: ["windows-amd64"])],
+        line: 3))
+    builder.add(source)
+    builder.add(
+      PackageDraft(
+        name: "app", version: "1", architecture: "amd64", scheme: .debian, file: "Packages",
+        line: 1))
+    let universe = builder.finish()
+    // The source and its binary share a name; gcc is missing; win-sdk is not for amd64.
+    #expect(
+      ClosureChecker.problems(
+        members: [0, 1], roots: [], scheme: .debian, universe: universe, architecture: "amd64")
+        == ["app 1 needs gcc to build, which no member is"])
+  }
 }
