@@ -70,7 +70,7 @@ func lintInParallel(
       library: PipelineLibrary(directories: pipelineDirectories), architectures: architectures)
     var found: [(Int, [Diagnostic])] = []
     for index in stride(from: worker, to: files.count, by: workers) {
-      found.append((index, linter.lint(files[index].path, asPipeline: files[index].isPipeline)))
+      found.append((index, linter.lint(files[index])))
     }
     results.withLock { all in
       for (index, diagnostics) in found { all[index] = diagnostics }

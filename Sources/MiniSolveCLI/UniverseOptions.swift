@@ -1,5 +1,6 @@
 import Foundation
 import MiniSolveIndex
+import MiniSolveLock
 import MiniSolveRecipe
 import MiniSolveUniverse
 import MiniSolveYAML
@@ -37,6 +38,13 @@ enum UniverseOptions {
     request.projectDirectory = arguments.value("project") ?? "."
     request.repositories = arguments.all("repo")
     request.pipelineDirectories = arguments.all("pipeline-dir")
+    // A project file (minisolve.yaml) names the recipe folder, pipelines and repositories.
+    if let layout = try projectLayout(request.projectDirectory) {
+      request.recipeFolder = layout.recipeDirectory
+      request.notRecipes = layout.notRecipes
+      request.repositories = layout.repositories + request.repositories
+      request.pipelineDirectories = layout.pipelineDirectories + request.pipelineDirectories
+    }
     request.toolVersion = MiniSolveCommand.version
     if arguments.has("no-index") && arguments.value("index") != nil {
       throw UsageError(message: "--index and --no-index contradict each other", spec: spec)
@@ -57,6 +65,24 @@ enum UniverseOptions {
       throw CommandFailure(message: "--project must be a folder: \(request.projectDirectory)")
     }
     return request
+  }
+
+  /// The layout of a project folder, read when it has a project file or image files (so that
+  /// those are not taken for recipes); errors in the project file stop the command.
+  static func projectLayout(_ folder: String) throws -> ProjectLayout? {
+    let manager = FileManager.default
+    let base = folder as NSString
+    guard
+      manager.fileExists(atPath: base.appendingPathComponent(ProjectLayout.fileName))
+        || manager.fileExists(atPath: base.appendingPathComponent("images"))
+    else { return nil }
+    do {
+      return try ProjectLayout.load(folder)
+    } catch ProjectError.diagnostics(let diagnostics) {
+      throw CommandFailure(message: diagnostics.map(\.description).joined(separator: "\n"))
+    } catch ProjectError.message(let message) {
+      throw CommandFailure(message: message)
+    }
   }
 
   /// Loads the universe, printing diagnostics and index warnings to standard error.

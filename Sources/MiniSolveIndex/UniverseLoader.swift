@@ -22,6 +22,9 @@ public struct UniverseRequest: Sendable {
 
   /// The recipe folder when the project file names one.
   public var recipeFolder: String?
+  /// Files and folders under the recipe folder that are not recipes (a project's image files
+  /// and `minisolve.yaml`, when the recipes sit in the project folder itself).
+  public var notRecipes: [String] = []
 
   /// `recipeFolder` when set, else `recipes/` in the project when it exists, else the project
   /// folder itself.
@@ -118,7 +121,11 @@ public struct UniverseLoader {
   private mutating func loadRecipes(into sets: inout [PackageSet]) {
     let folder = request.recipeDirectory
     var recipes: [String] = []
-    for file in Linter.files(in: [folder]).files where !file.isPipeline {
+    let notRecipes = request.notRecipes
+    let skipped = { (path: String) in
+      notRecipes.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+    for file in Linter.files(in: [folder]).files where file.kind == .recipe && !skipped(file.path) {
       // A FIFO or device named *.yaml would block the read; only regular files are recipes.
       if (try? FileStatus(path: file.path).isRegular) == false {
         load.diagnostics.append(

@@ -102,6 +102,7 @@ public struct Locker {
     var request = UniverseRequest(architecture: architecture)
     request.projectDirectory = layout.directory
     request.recipeFolder = layout.recipeDirectory
+    request.notRecipes = layout.notRecipes
     request.repositories = layout.repositories
     request.pipelineDirectories = layout.pipelineDirectories
     request.indexPath = indexPath

@@ -79,6 +79,14 @@ public struct ProjectLayout: Sendable {
       devPackages: file.devPackages ?? defaultDev)
   }
 
+  /// What the recipe folder holds that is not a recipe: the image folder and the project
+  /// file, when the recipes sit in the project folder itself.
+  public var notRecipes: [String] {
+    [imageDirectory, projectFile].compactMap { $0 }.filter {
+      $0.hasPrefix(recipeDirectory + "/")
+    }
+  }
+
   /// `path` relative to the project folder (`../x` for files outside it), as the lock writes it.
   public func relative(_ path: String) -> String {
     ProjectLayout.relative(path, to: directory)

@@ -14,9 +14,37 @@ public struct Linter {
 
   /// A file to lint and how to read it.
   public struct File: Sendable, Equatable {
+    /// What a file is, from where it lies: a named pipeline inside a folder named
+    /// `pipelines`, an image inside a folder named `images`, the project file
+    /// `minisolve.yaml`, else a recipe.
+    public enum Kind: Sendable, Equatable {
+      case recipe, pipeline, image, project
+    }
+
     public var path: String
-    /// Inside a folder named `pipelines` (below the PATH given, or the PATH itself).
-    public var isPipeline: Bool
+    public var kind: Kind
+
+    public init(path: String, kind: Kind) {
+      self.path = path
+      self.kind = kind
+    }
+
+    public var isPipeline: Bool { kind == .pipeline }
+
+    /// The kind of a file from its path below the folder given (`relative`), or of a file
+    /// given by itself (`relative` nil).
+    static func kind(of path: String, folderName: String, relative: String?) -> Kind {
+      let name = URL(fileURLWithPath: path).lastPathComponent
+      let parents =
+        (relative.map { $0.split(separator: "/").dropLast().map(String.init) } ?? [])
+        + [folderName]
+      if name == "minisolve.yaml" && relative?.contains("/") != true {
+        return .project
+      }
+      if parents.contains("pipelines") { return .pipeline }
+      if parents.contains("images") { return .image }
+      return .recipe
+    }
   }
 
   /// The YAML files under the given paths, in a stable order; missing paths are reported.
@@ -31,12 +59,10 @@ public struct Linter {
       }
       guard isFolder.boolValue else {
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
-        files.append(File(path: path, isPipeline: parent == "pipelines"))
+        files.append(File(path: path, kind: File.kind(of: path, folderName: parent, relative: nil)))
         continue
       }
-      let rootIsPipelines =
-        URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
-        == "pipelines"
+      let rootName = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
       // A folder given through a symbolic link is walked where the link points; links below
       // it are not followed, so a link loop cannot make the walk endless.
       let walked = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -44,10 +70,9 @@ public struct Linter {
       files += found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         .map { relative in
-          let inside = relative.split(separator: "/").dropLast().contains("pipelines")
+          let full = (path as NSString).appendingPathComponent(relative)
           return File(
-            path: (path as NSString).appendingPathComponent(relative),
-            isPipeline: rootIsPipelines || inside)
+            path: full, kind: File.kind(of: full, folderName: rootName, relative: relative))
         }
     }
     return (files, missing)
@@ -55,10 +80,21 @@ public struct Linter {
 
   /// Everything wrong with one recipe, or with one named pipeline file.
   public func lint(_ path: String, asPipeline: Bool = false) -> [Diagnostic] {
+    lint(File(path: path, kind: asPipeline ? .pipeline : .recipe))
+  }
+
+  /// Everything wrong with one file of any kind.
+  public func lint(_ file: File) -> [Diagnostic] {
+    let path = file.path
     guard let bytes = PipelineLibrary.read(path) else {
       return [Diagnostic(path: path, mark: .start, category: "io", message: "cannot read the file")]
     }
-    if asPipeline { return lintPipeline(path, bytes: bytes) }
+    switch file.kind {
+    case .pipeline: return lintPipeline(path, bytes: bytes)
+    case .image: return ProjectFileDecoder.image(bytes, path: path).diagnostics
+    case .project: return ProjectFileDecoder.project(bytes, path: path).diagnostics
+    case .recipe: break
+    }
     let (recipe, diagnostics) = RecipeDecoder.decode(bytes, path: path)
     guard let recipe else { return diagnostics }
     var all = diagnostics

@@ -23,8 +23,30 @@ import Testing
     #expect(found.missing.isEmpty)
     #expect(
       found.files == [
-        Linter.File(path: root + "/p/recipes/a.yaml", isPipeline: false),
-        Linter.File(path: root + "/p/recipes/pipelines/step.yaml", isPipeline: true),
+        Linter.File(path: root + "/p/recipes/a.yaml", kind: .recipe),
+        Linter.File(path: root + "/p/recipes/pipelines/step.yaml", kind: .pipeline),
+      ])
+  }
+
+  @Test func imagesAndTheProjectFileAreLintedWithTheirOwnSchemas() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minisolve-kinds-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(
+      atPath: root + "/images", withIntermediateDirectories: true)
+    try "contents:\n  packages: [nginx]\nentrypoint:\n  comand: /usr/bin/nginx\n".write(
+      toFile: root + "/images/web.yaml", atomically: true, encoding: .utf8)
+    try "archs: [x86_64]\nlocks: other.lock\n".write(
+      toFile: root + "/minisolve.yaml", atomically: true, encoding: .utf8)
+    let files = Linter.files(in: [root]).files
+    #expect(files.map(\.kind) == [.image, .project])
+    let linter = Linter(library: PipelineLibrary(directories: []), architectures: [])
+    #expect(
+      files.flatMap(linter.lint).map(\.description) == [
+        "\(root)/images/web.yaml:4:3: error: [unknown-key] unknown key 'comand' in 'entrypoint'; "
+          + "did you mean 'command'?",
+        "\(root)/minisolve.yaml:2:1: error: [unknown-key] unknown key 'locks' in 'file'; "
+          + "did you mean 'lock'?",
       ])
   }
 }
