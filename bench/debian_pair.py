@@ -115,7 +115,8 @@ def prepare(minisolve, packages, work):
     os.mkdir(f"{work}/project")
     plain = []
     for index, path in enumerate(packages):
-        target = f"{work}/Packages-{index + 1}"
+        # installcheck tells a Debian index by a name that ends in "Packages".
+        target = f"{work}/{index + 1}-Packages"
         with open(target, "wb") as file:
             subprocess.run(["xz", "-dc", path], stdout=file, check=True)
         plain.append(target)
