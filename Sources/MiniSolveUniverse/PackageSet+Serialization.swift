@@ -158,6 +158,18 @@ private struct BlobReader {
 
   var isAtEnd: Bool { offset == size }
 
+  /// Asks the kernel to back the 2 MiB-aligned part of a large, fresh buffer with huge pages
+  /// (transparent huge pages in `madvise` mode, Debian's default): filling 40 MB otherwise
+  /// takes ten thousand page faults, most of a warm load's time. Only advice; no effect elsewhere.
+  static func preferHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+    let huge = 2 << 20
+    guard buffer.count >= 2 * huge, let base = buffer.baseAddress else { return }
+    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+    let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+    guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+  }
+
   /// The next array, or nil when the bytes run out, hold an impossible count, or cannot be read.
   mutating func array<Element: BitwiseCopyable>(
     _ read: (Int, UnsafeMutableRawBufferPointer) -> Bool
@@ -171,6 +183,7 @@ private struct BlobReader {
     let byteCount = Int(count) * stride
     var complete = true
     let array = [Element](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+      Self.preferHugePages(UnsafeMutableRawBufferPointer(buffer))
       complete = read(offset, UnsafeMutableRawBufferPointer(buffer))
       initialized = Int(count)
     }
