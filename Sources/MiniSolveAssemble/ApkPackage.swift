@@ -18,6 +18,7 @@ struct ApkPackage {
   var dataBytes: ArraySlice<UInt8>
   var dataTar: [UInt8]
 
+  // TODO(limit): the signature stream is not verified; the lock's checksum is what is trusted.
   init(_ bytes: [UInt8], file: String, limits: ArtifactLimits) throws(AssembleError) {
     self.file = file
     let members: [Zlib.Member]

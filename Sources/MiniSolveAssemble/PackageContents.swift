@@ -33,6 +33,8 @@ public struct PackageContents: Sendable {
       throw AssembleError("\(where_): \(error)")
     }
 
+    // TODO(compat): pax extended attributes (`SCHILY.xattr.*`) are not read, so files lose
+    // file capabilities (`security.capability`, as apk packages of ping or nginx carry them).
     var contents = PackageContents(file: file, entries: [])
     var kinds: [String: TreeEntry.Kind] = [:]
     for tarEntry in tarEntries {

@@ -132,6 +132,11 @@ final class TemporaryFolder {
     [UInt8](try Data(contentsOf: URL(fileURLWithPath: path + "/" + name)))
   }
 
+  /// Names starting with `.` in the folder: what a failed or finished write left behind.
+  func hiddenEntries() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix(".") }
+  }
+
   func exists(_ name: String) -> Bool {
     FileManager.default.fileExists(atPath: path + "/" + name)
   }
