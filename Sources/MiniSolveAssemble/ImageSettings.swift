@@ -3,6 +3,7 @@ import MiniSolveYAML
 /// The image settings an assembler uses, read from the JSON a lock keeps (apko's keys):
 /// accounts, entrypoint, cmd, work-dir, environment, paths, annotations, stop-signal, volumes.
 /// Keys it does not use (contents, archs, dev, ...) are ignored.
+// TODO(compat): `os-release` is ignored; apko writes /etc/os-release from it.
 public struct ImageSettings: Sendable, Equatable {
   public struct User: Sendable, Equatable {
     public var username: String
