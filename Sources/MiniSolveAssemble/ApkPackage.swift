@@ -28,12 +28,15 @@ struct ApkPackage {
       throw AssembleError("\(file): \(error)")
     }
 
-    let names = members.map { member in
-      (try? TarReader.entries(member.contents).map(\.name)) ?? []
+    // Only the first two streams are looked into: a signature, a control segment, or both.
+    func names(_ index: Int) -> [String] {
+      guard index < members.count else { return [] }
+      return (try? TarReader.entries(members[index].contents).map(\.name)) ?? []
     }
-    let signed = names.first.map { !$0.isEmpty && $0.allSatisfy { $0.hasPrefix(".SIGN.") } }
-    let controlIndex = signed == true ? 1 : 0
-    guard controlIndex < members.count, names[controlIndex].contains(".PKGINFO") else {
+    let first = names(0)
+    let signed = !first.isEmpty && first.allSatisfy { $0.hasPrefix(".SIGN.") }
+    let controlIndex = signed ? 1 : 0
+    guard (signed ? names(1) : first).contains(".PKGINFO") else {
       throw AssembleError(
         "\(file): not an apk package (no gzip stream with .PKGINFO after the signature)")
     }

@@ -4,12 +4,15 @@ enum EntryPath {
   enum Problem: Error, Equatable {
     case absolute
     case parentComponent
+    case nulByte
   }
 
   /// `./usr//bin/./env/` as `usr/bin/env`; the root itself is the empty path. A path that is
   /// absolute or has a `..` component is refused rather than rewritten.
   static func normalised(_ name: String) throws(Problem) -> String {
     if name.hasPrefix("/") { throw .absolute }
+    // A NUL ends a name in a ustar field, so the path would not be the one checked here.
+    if name.utf8.contains(0) { throw .nulByte }
     var parts: [Substring] = []
     for part in name.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
       if part == ".." { throw .parentComponent }
@@ -24,7 +27,7 @@ enum EntryPath {
   // TODO(limit): links are judged by their text; a target that passes through another link
   // is not followed, so a chain of links can still name a place the text does not show.
   static func symlinkStaysInside(_ target: String, at path: String) -> Bool {
-    guard !target.isEmpty else { return false }
+    guard !target.isEmpty, !target.utf8.contains(0) else { return false }
     var depth = target.hasPrefix("/") ? 0 : path.split(separator: "/").count - 1
     for part in target.split(separator: "/", omittingEmptySubsequences: true) {
       switch part {

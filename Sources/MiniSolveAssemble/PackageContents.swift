@@ -91,6 +91,7 @@ public struct PackageContents: Sendable {
       switch error {
       case .absolute: throw AssembleError("\(where_): '\(name)' is an absolute path")
       case .parentComponent: throw AssembleError("\(where_): '\(name)' has a '..' component")
+      case .nulByte: throw AssembleError("\(where_): '\(name)' has a NUL byte")
       }
     }
   }

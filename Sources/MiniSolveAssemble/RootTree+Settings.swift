@@ -109,7 +109,8 @@ extension RootTree {
     do {
       return try EntryPath.normalised(String(relative))
     } catch {
-      throw AssembleError("\(what) '\(path)' has a '..' component")
+      let problem = error == .nulByte ? "a NUL byte" : "a '..' component"
+      throw AssembleError("\(what) '\(path)' has \(problem)")
     }
   }
 }

@@ -44,7 +44,7 @@ import Testing
   }
 
   @Test func unsafeEntriesAreRefusedNamingThePackage() throws {
-    let cases: [(RawEntry, String)] = [
+    var cases: [(RawEntry, String)] = [
       (.file("/etc/passwd", "x"), "'/etc/passwd' is an absolute path"),
       (.file("./usr/../../etc/passwd", "x"), "'./usr/../../etc/passwd' has a '..' component"),
       (
@@ -61,6 +61,9 @@ import Testing
         "'sparse' has the unsupported tar type 'S'"
       ),
     ]
+    // Only a pax record can carry a NUL inside a name.
+    let hidden = "./" + String(repeating: "d/", count: 60) + "passwd\0.txt"
+    cases.append((.file(hidden, "x"), "'\(hidden)' has a NUL byte"))
     for (entry, message) in cases {
       let deb = try Fixture.deb([entry])
       #expect(throws: AssembleError("bad.deb: data.tar.xz: " + message)) {

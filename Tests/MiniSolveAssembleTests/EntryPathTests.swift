@@ -14,6 +14,7 @@ import Testing
     #expect(throws: EntryPath.Problem.absolute) { try EntryPath.normalised("/etc/passwd") }
     #expect(throws: EntryPath.Problem.parentComponent) { try EntryPath.normalised("./../x") }
     #expect(throws: EntryPath.Problem.parentComponent) { try EntryPath.normalised("a/b/../c") }
+    #expect(throws: EntryPath.Problem.nulByte) { try EntryPath.normalised("etc/passwd\0.x") }
   }
 
   @Test func symlinksMustStayInside() {
@@ -25,6 +26,7 @@ import Testing
     #expect(!EntryPath.symlinkStaysInside("/../etc", at: "x"))
     #expect(!EntryPath.symlinkStaysInside("..", at: "top"))
     #expect(!EntryPath.symlinkStaysInside("", at: "x"))
+    #expect(!EntryPath.symlinkStaysInside("a\0b", at: "x"))
   }
 
   @Test func parents() {
