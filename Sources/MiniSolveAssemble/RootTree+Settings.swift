@@ -40,10 +40,12 @@ extension RootTree {
     let path = try normalised(setting.path, "image settings: \(key).path")
     guard !path.isEmpty else { throw AssembleError("image settings: \(key).path is the root") }
     let existing = self[path]
-    func owned(_ entry: TreeEntry) -> TreeEntry {
+    /// `entry` with the setting's owner and, when given, `mode`.
+    func owned(_ entry: TreeEntry, mode: Int? = nil) -> TreeEntry {
       var entry = entry
       entry.uid = setting.uid
       entry.gid = setting.gid
+      entry.mode = mode ?? entry.mode
       return entry
     }
 
@@ -57,13 +59,10 @@ extension RootTree {
       makeParents(of: path)
       let mode = setting.permissions ?? existing?.mode ?? 0o755
       set(owned(.directory(path, mode: mode)))
+      // As apko does, `recursive` gives everything inside the folder's mode and owner.
       if setting.recursive {
         for inside in entries.keys where inside.hasPrefix(path + "/") {
-          update(inside) { entry in
-            entry.mode = mode
-            entry.uid = setting.uid
-            entry.gid = setting.gid
-          }
+          update(inside) { $0 = owned($0, mode: mode) }
         }
       }
     case .emptyFile:
@@ -77,9 +76,9 @@ extension RootTree {
       }
       makeParents(of: path)
       set(TreeEntry(path: path, kind: .hardlink, mode: target.mode, linkTarget: source))
+      // A hard link has no mode or owner of its own: they belong to the file it shares.
       if setting.permissions != nil || setting.uid != 0 || setting.gid != 0 {
-        update(source) { $0 = owned($0) }
-        update(source) { $0.mode = setting.permissions ?? $0.mode }
+        update(source) { $0 = owned($0, mode: setting.permissions ?? $0.mode) }
       }
     case .symlink:
       let target = try required(setting.source, "\(key).source")
@@ -90,10 +89,7 @@ extension RootTree {
       set(owned(TreeEntry(path: path, kind: .symlink, mode: 0o777, linkTarget: target)))
     case .permissions:
       let mode = try required(setting.permissions, "\(key).permissions")
-      let changed = update(path) { entry in
-        entry = owned(entry)
-        entry.mode = mode
-      }
+      let changed = update(path) { $0 = owned($0, mode: mode) }
       guard changed else { throw AssembleError("image settings: \(key): /\(path) does not exist") }
     }
   }
