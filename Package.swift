@@ -17,6 +17,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
     .target(name: "MiniSolveYAML", dependencies: ["CYaml"]),
     .target(name: "MiniSolveRecipe", dependencies: ["MiniSolveYAML"]),
     .target(
@@ -27,6 +29,9 @@ let package = Package(
     .target(
       name: "MiniSolveLock",
       dependencies: ["MiniSolveSolver", "MiniSolveIndex", "MiniSolveUniverse", "MiniSolveRecipe"]),
+    .target(
+      name: "MiniSolveAssemble",
+      dependencies: ["MiniSolveUniverse", "MiniSolveRecipe", "MiniSolveYAML", "CZstd", "CLZ4"]),
     .target(
       name: "MiniSolveCLI",
       dependencies: [
@@ -40,6 +45,7 @@ let package = Package(
     .testTarget(name: "MiniSolveIndexTests", dependencies: ["MiniSolveIndex"]),
     .testTarget(name: "MiniSolveSolverTests", dependencies: ["MiniSolveSolver"]),
     .testTarget(name: "MiniSolveLockTests", dependencies: ["MiniSolveLock"]),
+    .testTarget(name: "MiniSolveAssembleTests", dependencies: ["MiniSolveAssemble"]),
     .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI"]),
   ],
   swiftLanguageModes: [.v6]

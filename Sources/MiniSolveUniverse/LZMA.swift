@@ -2,7 +2,7 @@ import CLZMA
 import Dispatch
 import Synchronization
 
-/// xz decompression; the only file that calls liblzma.
+/// xz compression and decompression; the only file that calls liblzma.
 public enum LZMA {
   /// The most memory the decoder may use for its dictionary and state (xz's own default is none).
   public static let decoderMemoryLimit: UInt64 = 1 << 30
@@ -74,6 +74,21 @@ public enum LZMA {
       }
     }
     return true
+  }
+
+  /// `bytes` as one xz stream (CRC-64 check) at `preset`, as `xz -6` writes it.
+  public static func xz(_ bytes: [UInt8], preset: UInt32 = 6) throws -> [UInt8] {
+    let capacity = lzma_stream_buffer_bound(bytes.count)
+    return try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      var written = 0
+      let status = bytes.withUnsafeBufferPointer { input in
+        lzma_easy_buffer_encode(
+          preset, LZMA_CHECK_CRC64, nil, input.baseAddress, input.count, buffer.baseAddress,
+          &written, capacity)
+      }
+      count = written
+      guard status == LZMA_OK else { throw failure(status) }
+    }
   }
 
   /// Decodes until `buffer` is full or the last stream ends; returns bytes made and whether it did.

@@ -109,3 +109,20 @@ public enum SHA256 {
     }
   }
 }
+
+/// SHA-1, kept beside SHA-256 because this file is the one that calls libcrypto: apk names a
+/// package's control segment by its SHA-1 (`Q1…` checksums), so it is needed to check them.
+public enum SHA1 {
+  /// The 20-byte digest of `bytes`.
+  public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    var digest = [UInt8](repeating: 0, count: 20)
+    var size: UInt32 = 0
+    let status = bytes.withUnsafeBytes { input in
+      digest.withUnsafeMutableBufferPointer {
+        EVP_Digest(input.baseAddress, input.count, $0.baseAddress, &size, EVP_sha1(), nil)
+      }
+    }
+    guard status == 1, size == 20 else { fatalError("libcrypto failed to compute a SHA-1 digest") }
+    return digest
+  }
+}

@@ -8,12 +8,23 @@ public struct TarEntry: Sendable {
   public var linkName: String
   /// The member's data, a slice of the archive's bytes.
   public var contents: ArraySlice<UInt8>
+  /// The permission bits with set-id and sticky bits (`0o4755`), without the file type.
+  public var mode: Int
+  /// The numeric owner and group; names in the header are not read.
+  public var uid: Int
+  public var gid: Int
 
-  public init(name: String, type: UInt8, linkName: String = "", contents: ArraySlice<UInt8>) {
+  public init(
+    name: String, type: UInt8, linkName: String = "", contents: ArraySlice<UInt8>,
+    mode: Int = 0o644, uid: Int = 0, gid: Int = 0
+  ) {
     self.name = name
     self.type = type
     self.linkName = linkName
     self.contents = contents
+    self.mode = mode
+    self.uid = uid
+    self.gid = gid
   }
 
   /// Whether the member is a regular file.
@@ -60,7 +71,13 @@ public enum TarReader {
       default:
         // TODO(compat): GNU sparse members (`S`) come back as their stored, compacted data.
         let linkName = overrides.linkName ?? text(header[field: 157..<257])
-        entries.append(TarEntry(name: name, type: type, linkName: linkName, contents: contents))
+        let mode = try number(header, field: 100..<108, entry: name) & 0o7777
+        let uid = try overrides.uid ?? number(header, field: 108..<116, entry: name)
+        let gid = try overrides.gid ?? number(header, field: 116..<124, entry: name)
+        entries.append(
+          TarEntry(
+            name: name, type: type, linkName: linkName, contents: contents, mode: mode, uid: uid,
+            gid: gid))
         pending = Overrides()
       }
     }
@@ -72,8 +89,10 @@ public enum TarReader {
     var name: String?
     var linkName: String?
     var size: Int?
+    var uid: Int?
+    var gid: Int?
 
-    /// Applies `path`, `linkpath` and `size` from pax records: `"<length> <key>=<value>\n"`.
+    /// Applies `path`, `linkpath`, `size`, `uid` and `gid` from pax records: `"<length> <key>=<value>\n"`.
     mutating func apply(paxRecords: ArraySlice<UInt8>) {
       var rest = paxRecords
       while let space = rest.firstIndex(of: UInt8(ascii: " ")),
@@ -87,10 +106,17 @@ public enum TarReader {
         switch text(record[..<equals]) {
         case "path": name = String(decoding: value, as: UTF8.self)
         case "linkpath": linkName = String(decoding: value, as: UTF8.self)
-        case "size": size = Int(text(value)).flatMap { $0 >= 0 ? $0 : nil } ?? size
+        case "size": size = Self.count(value) ?? size
+        case "uid": uid = Self.count(value) ?? uid
+        case "gid": gid = Self.count(value) ?? gid
         default: break
         }
       }
+    }
+
+    /// A record's decimal value when it is a count (not negative).
+    private static func count(_ value: ArraySlice<UInt8>) -> Int? {
+      Int(text(value)).flatMap { $0 >= 0 ? $0 : nil }
     }
   }
 

@@ -1,6 +1,6 @@
 import CZlib
 
-/// gzip decompression; the only file that calls zlib.
+/// gzip compression and decompression; the only file that calls zlib.
 public enum Zlib {
   /// The bytes of every gzip member in `bytes`, decompressed and joined in order.
   public static func gunzip(_ bytes: [UInt8], limit: Int = Decompression.defaultLimit) throws
@@ -21,19 +21,73 @@ public enum Zlib {
   public static func gunzipMembers(_ bytes: [UInt8], limit: Int = Decompression.defaultLimit)
     throws -> [[UInt8]]
   {
-    var members: [[UInt8]] = []
+    try members(bytes, limit: limit).map(\.contents)
+  }
+
+  /// One gzip member: the bytes it takes in the input and what they decompress to.
+  public struct Member: Sendable {
+    public var compressed: Range<Int>
+    public var contents: [UInt8]
+  }
+
+  /// Each gzip member in `bytes` with its place, so callers can hash a member as stored.
+  public static func members(_ bytes: [UInt8], limit: Int = Decompression.defaultLimit) throws
+    -> [Member]
+  {
+    var members: [Member] = []
     try bytes.withUnsafeBufferPointer { input in
       var offset = 0
       var total = 0
       repeat {
         var member: [UInt8] = []
-        offset += try inflateMember(
+        let length = try inflateMember(
           input, at: offset, into: &member, limit: limit, producedBefore: total)
         total += member.count
-        members.append(member)
+        members.append(Member(compressed: offset..<(offset + length), contents: member))
+        offset += length
       } while try hasAnotherMember(input, at: offset)
     }
     return members
+  }
+
+  /// `bytes` as one gzip member whose header has no name, no time and zlib's own OS byte, so
+  /// the same bytes and level give the same output with the same zlib.
+  public static func gzip(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+    var stream = z_stream()
+    // 15 bits of window, plus 16: write the gzip wrapper; memory level 8 is zlib's default.
+    let initStatus = deflateInit2_(
+      &stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+      Int32(MemoryLayout<z_stream>.size))
+    guard initStatus == Z_OK else { throw failure(initStatus, stream) }
+    defer { deflateEnd(&stream) }
+
+    let chunkSize = 1 << 18
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+    defer { scratch.deallocate() }
+    var output: [UInt8] = []
+    output.reserveCapacity(Int(deflateBound(&stream, UInt(bytes.count))))
+    try bytes.withUnsafeBufferPointer { input in
+      var consumed = 0
+      while true {
+        if stream.avail_in == 0, consumed < input.count, let base = input.baseAddress {
+          let step = min(input.count - consumed, Int(UInt32.max))
+          stream.next_in = UnsafeMutablePointer(mutating: base + consumed)
+          stream.avail_in = UInt32(step)
+          consumed += step
+        }
+        stream.next_out = scratch
+        stream.avail_out = UInt32(chunkSize)
+        let status = deflate(&stream, consumed == input.count ? Z_FINISH : Z_NO_FLUSH)
+        output.append(
+          contentsOf: UnsafeBufferPointer(start: scratch, count: chunkSize - Int(stream.avail_out)))
+        switch status {
+        case Z_STREAM_END: return
+        case Z_OK, Z_BUF_ERROR: continue
+        default: throw failure(status, stream)
+        }
+      }
+    }
+    return output
   }
 
   /// Inflates the gzip member starting at `offset`, appending to `output`; returns its length.

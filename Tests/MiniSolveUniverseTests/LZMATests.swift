@@ -13,6 +13,16 @@ import Testing
     #expect(try LZMA.unxz(folder.read("index.xz")) == text)
   }
 
+  /// What liblzma writes, the `xz` tool reads.
+  @Test func xzWritesWhatXzReads() throws {
+    let folder = try FixtureFolder()
+    let text = sampleText(size: 300_000)
+    try folder.write("text.xz", try LZMA.xz(text))
+
+    #expect(try folder.run("xz", "-dc", "text.xz") == text)
+    #expect(try LZMA.unxz(LZMA.xz([])) == [])
+  }
+
   @Test func manyBlocksAndEveryCheck() throws {
     let folder = try FixtureFolder()
     let text = sampleText(size: 400_000)

@@ -18,6 +18,14 @@ import Testing
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
+  /// FIPS 180-2's SHA-1 vectors, for apk's `Q1` checksums.
+  @Test func sha1KnownVectors() {
+    #expect(
+      SHA256Digest(bytes: SHA1.hash(Array("abc".utf8))).hex
+        == "a9993e364706816aba3e25717850c26c9cd0d89d")
+    #expect(SHA256Digest(bytes: SHA1.hash([])).hex == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+  }
+
   @Test func piecesGiveTheSameDigestAsTheWhole() {
     let text = sampleText(size: 100_000)
     var hasher = SHA256.Hasher()

@@ -135,6 +135,38 @@ import Testing
     }
   }
 
+  @Test func modeOwnersAndHardLinksAreRead() throws {
+    let folder = try FixtureFolder()
+    try folder.write("tool", Array("#!/bin/sh\n".utf8))
+    try folder.run("chmod", "4755", "tool")
+    try folder.run("ln", "tool", "alias")
+    let bytes = try folder.run(
+      "tar", "--format=gnu", "--owner=1234", "--group=99", "--numeric-owner", "-cf", "-", "tool",
+      "alias")
+    let entries = try TarReader.entries(bytes)
+
+    #expect(entries.map(\.name) == ["tool", "alias"])
+    #expect(entries.map { Character(UnicodeScalar($0.type)) } == ["0", "1"])
+    #expect(entries.map(\.mode) == [0o4755, 0o4755])
+    #expect(entries.map(\.uid) == [1234, 1234])
+    #expect(entries.map(\.gid) == [99, 99])
+    #expect(entries[1].linkName == "tool")
+    #expect(entries[1].contents.isEmpty)
+  }
+
+  /// Owners too large for the octal field travel in pax records.
+  @Test func paxOwnersOverrideTheHeader() throws {
+    let folder = try FixtureFolder()
+    try folder.write("owned", Array("x".utf8))
+    let bytes = try folder.run(
+      "tar", "--format=pax", "--owner=3000000", "--group=2500000", "--numeric-owner", "-cf", "-",
+      "owned")
+    let entries = try TarReader.entries(bytes)
+
+    #expect(entries.map(\.uid) == [3_000_000])
+    #expect(entries.map(\.gid) == [2_500_000])
+  }
+
   /// Alpine's APKINDEX.tar.gz: a signature tar cut before its end blocks, gzipped, then the
   /// gzipped index tar; the two members read as one archive.
   @Test func alpineIndexReadsAsOneArchive() throws {

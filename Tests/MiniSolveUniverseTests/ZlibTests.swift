@@ -35,6 +35,32 @@ import Testing
     #expect(try Zlib.gunzipMembers(joined) == [signature, index])
   }
 
+  @Test func membersKnowWhereTheyLie() throws {
+    let folder = try FixtureFolder()
+    try folder.write("first", Array("first\n".utf8))
+    try folder.write("second", sampleText(size: 70_000))
+    try folder.run("gzip", "-n", "first", "second")
+    let first = try folder.read("first.gz")
+    let joined = try first + folder.read("second.gz")
+    let members = try Zlib.members(joined)
+
+    #expect(members.map(\.compressed) == [0..<first.count, first.count..<joined.count])
+    #expect(members.map(\.contents) == [Array("first\n".utf8), sampleText(size: 70_000)])
+  }
+
+  /// What zlib writes, `gzip -d` reads; the header has no name and no time.
+  @Test func gzipWritesWhatGzipReads() throws {
+    let folder = try FixtureFolder()
+    let text = sampleText(size: 600_000)
+    let compressed = try Zlib.gzip(text)
+    try folder.write("text.gz", compressed)
+
+    #expect(try folder.run("gzip", "-dc", "text.gz") == text)
+    #expect(Array(compressed.prefix(8)) == [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0])
+    #expect(try Zlib.gzip(text) == compressed)
+    #expect(try Zlib.gunzip(Zlib.gzip([])) == [])
+  }
+
   @Test func trailingZerosAreIgnoredAndOtherBytesRefused() throws {
     let folder = try FixtureFolder()
     try folder.write("text", Array("hello\n".utf8))
