@@ -23,7 +23,7 @@ let package = Package(
     .target(name: "MiniSolveRecipe", dependencies: ["MiniSolveYAML"]),
     .target(
       name: "MiniSolveUniverse",
-      dependencies: ["MiniSolveYAML", "MiniSolveRecipe", "CZlib", "CLZMA", "CCrypto"]),
+      dependencies: ["MiniSolveYAML", "MiniSolveRecipe", "CZlib", "CLZMA", "CCrypto", "CLZ4"]),
     .target(name: "MiniSolveIndex", dependencies: ["MiniSolveUniverse", "CSQLite"]),
     .target(name: "MiniSolveSolver", dependencies: ["MiniSolveUniverse"]),
     .target(
@@ -31,12 +31,12 @@ let package = Package(
       dependencies: ["MiniSolveSolver", "MiniSolveIndex", "MiniSolveUniverse", "MiniSolveRecipe"]),
     .target(
       name: "MiniSolveAssemble",
-      dependencies: ["MiniSolveUniverse", "MiniSolveRecipe", "MiniSolveYAML", "CZstd", "CLZ4"]),
+      dependencies: ["MiniSolveUniverse", "MiniSolveRecipe", "MiniSolveYAML", "CZstd"]),
     .target(
       name: "MiniSolveCLI",
       dependencies: [
         "MiniSolveYAML", "MiniSolveRecipe", "MiniSolveUniverse", "MiniSolveIndex",
-        "MiniSolveSolver", "MiniSolveLock",
+        "MiniSolveSolver", "MiniSolveLock", "MiniSolveAssemble",
       ]),
     .executableTarget(name: "minisolve", dependencies: ["MiniSolveCLI"]),
     .testTarget(name: "MiniSolveYAMLTests", dependencies: ["MiniSolveYAML"]),

@@ -12,7 +12,8 @@ enum UniverseOptions {
       "project", "DIR", "The project folder: recipes/ (or *.yaml) and pipelines/ (default: .)."),
     .value(
       "repo", "PATH", repeatable: true,
-      "A repository index: APKINDEX(.tar.gz), Packages, Sources (plain, .gz, .xz)."),
+      "A repository index: APKINDEX(.tar.gz), Packages, Sources (plain, .gz, .xz, .lz4); "
+        + "apt: the lists this machine's apt has."),
     .value("arch", "ARCH", "Architecture, apk or Debian name (default: this machine's)."),
     .value("pipeline-dir", "DIR", repeatable: true, "Also look for named pipelines in DIR."),
     .value("index", "PATH", "The index database (default: DIR/.minisolve/index.db)."),
@@ -53,7 +54,14 @@ enum UniverseOptions {
       request.indexPath =
         arguments.value("index") ?? request.projectDirectory + "/.minisolve/index.db"
     }
-    for path in request.repositories + [request.projectDirectory] {
+    if request.repositories.contains(AptLists.name)
+      && AptLists.files(architecture: architecture.debianName).isEmpty
+    {
+      throw CommandFailure(
+        message: "--repo apt: no package list for \(architecture.debianName) in "
+          + "\(AptLists.folder); run apt-get update")
+    }
+    for path in request.repositories + [request.projectDirectory] where path != AptLists.name {
       var status = stat()
       if stat(path, &status) != 0 {
         throw CommandFailure(message: "no such file or folder: \(path)")

@@ -97,7 +97,9 @@ public struct UniverseLoader {
   /// The repositories named, each once (`a` and `./a` are one file).
   private var repositories: [String] {
     var seen = Set<String>()
-    return request.repositories.filter { path in
+    let named = AptLists.expand(
+      request.repositories, architecture: request.architecture.debianName)
+    return named.filter { path in
       seen.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import MiniSolveIndex
 import MiniSolveRecipe
 import MiniSolveUniverse
 
@@ -34,7 +35,9 @@ public struct LockInputs: Sendable, Equatable {
     let existing = folders.filter { FileManager.default.fileExists(atPath: $0) }
     paths += Linter.files(in: existing).files.map(\.path)
     paths += layout.imageFiles()
-    paths += layout.repositories
+    for architecture in layout.architectures {
+      paths += AptLists.expand(layout.repositories, architecture: architecture.debianName)
+    }
     if let projectFile = layout.projectFile { paths.append(projectFile) }
     var files: [String: String] = [:]
     for path in paths {

@@ -74,7 +74,7 @@ public struct ProjectLayout: Sendable {
       recipeDirectory: hasRecipes ? recipes : directory,
       pipelineDirectories: (file.pipelines ?? []).map(inside),
       imageDirectory: inside(file.images ?? "images"),
-      repositories: (file.repositories ?? []).map(inside),
+      repositories: (file.repositories ?? []).map { $0 == "apt" ? $0 : inside($0) },
       architectures: architectures, lockPath: inside(file.lock ?? "minisolve.lock"),
       devPackages: file.devPackages ?? defaultDev)
   }

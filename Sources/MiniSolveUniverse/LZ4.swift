@@ -1,5 +1,4 @@
 import CLZ4
-import MiniSolveUniverse
 
 /// LZ4 frame compression and decompression; the only file that calls liblz4.
 public enum LZ4 {
