@@ -11,6 +11,7 @@ public enum MiniSolveCommand {
     CommandEntry(ShowCommand.self), CommandEntry(RdepsCommand.self),
     CommandEntry(BuildOrderCommand.self), CommandEntry(CheckCommand.self),
     CommandEntry(ClosureCommand.self), CommandEntry(LockCommand.self),
+    CommandEntry(WhyCommand.self), CommandEntry(DiffCommand.self),
   ]
 
   public static func main() -> Never {
