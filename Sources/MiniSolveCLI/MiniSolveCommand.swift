@@ -12,7 +12,7 @@ public enum MiniSolveCommand {
     CommandEntry(BuildOrderCommand.self), CommandEntry(CheckCommand.self),
     CommandEntry(ClosureCommand.self), CommandEntry(LockCommand.self),
     CommandEntry(WhyCommand.self), CommandEntry(DiffCommand.self),
-    CommandEntry(GraphCommand.self),
+    CommandEntry(GraphCommand.self), CommandEntry(SBOMCommand.self),
   ]
 
   public static func main() -> Never {
