@@ -13,6 +13,7 @@ public enum MiniSolveCommand {
     CommandEntry(ClosureCommand.self), CommandEntry(LockCommand.self),
     CommandEntry(WhyCommand.self), CommandEntry(DiffCommand.self),
     CommandEntry(GraphCommand.self), CommandEntry(SBOMCommand.self),
+    CommandEntry(AuditCommand.self),
   ]
 
   public static func main() -> Never {
