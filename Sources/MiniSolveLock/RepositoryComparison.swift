@@ -30,6 +30,8 @@ public struct RepositoryComparison {
     self.toolVersion = toolVersion
   }
 
+  // TODO(compat): roots are matched by name only: an apk name that Debian spells otherwise
+  // (`so:libc.so.6`, `openssl-dev` for `libssl-dev`) is reported absent, not translated.
   /// The closure of the names of `roots` (versions dropped: they belong to another
   /// distribution) on `architecture` (apk, Go or Debian name; `x86_64` solves over `amd64`).
   public mutating func closure(of roots: [String], architecture name: String) throws

@@ -30,6 +30,8 @@ public struct SBOMSubject: Sendable, Equatable {
     return SHA256.hash(Array(parts.joined(separator: "\u{0}").utf8)).hex
   }
 
+  // TODO(limit): the lock keeps one edge per member, the one that pulled it in, so SBOM
+  // dependencies form that tree: a dependency met by a member pulled in earlier is not listed.
   /// The members in the closure's order, each with the names of the members it pulled in.
   var children: [String: [String]] {
     var children: [String: [String]] = [:]

@@ -1,3 +1,5 @@
+// TODO(compat): identifiers are those of SPDX licence list 3.28 that license-expression 30.4
+// knows (SPDXLicenseList); a newer identifier is kept as text until the list is regenerated.
 /// A declared licence as an SBOM can state it: an SPDX licence expression over identifiers of
 /// the SPDX licence list, or, when the declaration is not one, the text as declared.
 public enum SPDXLicense: Sendable, Equatable {
