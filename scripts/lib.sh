@@ -26,7 +26,9 @@ need_pip() {
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
   local missing=()
   for requirement in "$@"; do
-    "$VENV/bin/python" -m pip show "${requirement%%==*}" >/dev/null 2>&1 || missing+=("$requirement")
+    # `name[extra]==version` is installed when `name` is.
+    local name=${requirement%%==*}
+    "$VENV/bin/python" -m pip show "${name%%\[*}" >/dev/null 2>&1 || missing+=("$requirement")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "installing ${missing[*]} (pip, into .venv)"

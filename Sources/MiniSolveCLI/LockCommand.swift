@@ -32,11 +32,7 @@ enum LockCommand: Command {
     if arguments.has("no-index") && arguments.value("index") != nil {
       throw UsageError(message: "--index and --no-index contradict each other", spec: spec)
     }
-    let folder = arguments.value("project") ?? "."
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
-      isFolder.boolValue
-    else { throw CommandFailure(message: "--project must be a folder: \(folder)") }
+    let folder = try LockOptions.projectFolder(arguments)
 
     let layout: ProjectLayout
     let inputs: LockInputs

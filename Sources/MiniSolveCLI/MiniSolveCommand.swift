@@ -11,7 +11,9 @@ public enum MiniSolveCommand {
     CommandEntry(ShowCommand.self), CommandEntry(RdepsCommand.self),
     CommandEntry(BuildOrderCommand.self), CommandEntry(CheckCommand.self),
     CommandEntry(ClosureCommand.self), CommandEntry(LockCommand.self),
-    CommandEntry(AssembleCommand.self),
+    CommandEntry(WhyCommand.self), CommandEntry(DiffCommand.self),
+    CommandEntry(GraphCommand.self), CommandEntry(SBOMCommand.self),
+    CommandEntry(AuditCommand.self), CommandEntry(AssembleCommand.self),
   ]
 
   public static func main() -> Never {

@@ -15,6 +15,8 @@ public struct UniverseRequest: Sendable {
   public var toolVersion = ""
   /// Largest index file read, compressed.
   public var fileLimit = 512 << 20
+  /// Whether the project's recipes join the universe; false for the repositories alone.
+  public var includesRecipes = true
 
   public init(architecture: Architecture) {
     self.architecture = architecture
@@ -82,7 +84,7 @@ public struct UniverseLoader {
 
     var sets: [PackageSet] = []
     try loadRepositories(into: &sets)
-    loadRecipes(into: &sets)
+    if request.includesRecipes { loadRecipes(into: &sets) }
     if sets.count == 1 {
       // A lone cached set already has its indexes: no copy needed.
       load.universe = sets[0]
