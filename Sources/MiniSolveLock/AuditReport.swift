@@ -102,7 +102,7 @@ public struct AuditReport: Sendable, Equatable {
     var table = [["image", "architecture", "prod", "dev"] + (isCompared ? ["debian"] : [])]
     for row in rows {
       var line = [row.image, row.architecture, String(row.prod), String(row.dev)]
-      if isCompared { line.append(row.debian.map(Self.describe) ?? "") }
+      if isCompared { line.append(row.debian.map(Self.describe) ?? "-") }
       table.append(line)
     }
     return table

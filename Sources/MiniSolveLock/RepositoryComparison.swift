@@ -34,13 +34,22 @@ public struct RepositoryComparison {
   // (`so:libc.so.6`, `openssl-dev` for `libssl-dev`) is reported absent, not translated.
   /// The closure of the names of `roots` (versions dropped: they belong to another
   /// distribution) on `architecture` (apk, Go or Debian name; `x86_64` solves over `amd64`).
+  /// Nil when the repository has no package built for the architecture (an amd64 index
+  /// compared with an aarch64 image): nothing to compare.
   public mutating func closure(of roots: [String], architecture name: String) throws
-    -> RepositoryClosure
+    -> RepositoryClosure?
   {
     guard let architecture = Architecture.named(name) else {
       throw ProjectError.message("unknown architecture '\(name)'")
     }
     let universe = try self.universe(architecture)
+    let native = Set(
+      [architecture.name, architecture.debianName].compactMap {
+        universe.strings.id(of: $0)
+      })
+    guard universe.packages.contains(where: { native.contains($0.architecture) }) else {
+      return nil
+    }
     let scheme = universe.packages.first?.scheme ?? .debian
     var names: [String] = []
     for root in roots {

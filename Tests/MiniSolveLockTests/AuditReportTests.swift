@@ -118,6 +118,17 @@ import Testing
     #expect(report.markdown.hasSuffix("| web | x86_64 | 3 | 4 | no closure |\n"))
   }
 
+  /// An amd64 index has nothing to say about an aarch64 image (the demo showed `0 (absent:
+  /// nginx, ...)` for aarch64 before).
+  @Test func anArchitectureTheRepositoryLacksIsNotCompared() throws {
+    let folder = try TemporaryFolder()
+    let repository = try folder.write("Packages", Self.packages)
+    var comparison = RepositoryComparison(
+      repository: repository, indexPath: nil, toolVersion: "test")
+    #expect(try comparison.closure(of: ["zlib1g"], architecture: "aarch64") == nil)
+    #expect(try comparison.closure(of: ["zlib1g"], architecture: "x86_64")?.members == 3)
+  }
+
   @Test func rootNamesLoseTheirVersions() {
     #expect(RepositoryComparison.name(of: "openssl>=3.2") == "openssl")
     #expect(RepositoryComparison.name(of: "libssl3 (>= 3.0)") == "libssl3")
