@@ -9,6 +9,7 @@ import subprocess
 import debian_report
 import debian_pair_report
 import debian_solve_report
+import scaling_report
 
 TIME_TARGET = 3.0  # lint plus compile at most this many times libyaml's own parse
 PEAK_TARGET_MB = 300.0
@@ -35,6 +36,10 @@ def main():
         lines += debian_solve_report.section(options.solve)
     else:
         lines += debian_solve_report.skipped(options.solve_skipped or "not run")
+    if options.scaling:
+        lines += scaling_report.section(options.scaling)
+    else:
+        lines += scaling_report.skipped(options.scaling_skipped or "not run")
     if options.pair:
         lines += debian_pair_report.section(options.pair)
     else:
@@ -56,6 +61,8 @@ def parse_options():
     parser.add_argument("--debian-skipped", help="why the Debian loading benchmark did not run")
     parser.add_argument("--solve", help="bench/debian_solve.py's JSON output")
     parser.add_argument("--solve-skipped", help="why the Debian solving benchmark did not run")
+    parser.add_argument("--scaling", help="bench/scaling.py's JSON output")
+    parser.add_argument("--scaling-skipped", help="why the scaling benchmark did not run")
     parser.add_argument("--pair", help="bench/debian_pair.py's JSON output")
     parser.add_argument("--pair-skipped", help="why the two-release benchmark did not run")
     return parser.parse_args()
