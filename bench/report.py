@@ -7,6 +7,7 @@ import platform
 import subprocess
 
 import debian_report
+import assemble_report
 import debian_pair_report
 import debian_solve_report
 import scaling_report
@@ -40,6 +41,10 @@ def main():
         lines += scaling_report.section(options.scaling)
     else:
         lines += scaling_report.skipped(options.scaling_skipped or "not run")
+    if options.assemble:
+        lines += assemble_report.section(options.assemble)
+    else:
+        lines += assemble_report.skipped(options.assemble_skipped or "not run")
     if options.pair:
         lines += debian_pair_report.section(options.pair)
     else:
@@ -63,6 +68,8 @@ def parse_options():
     parser.add_argument("--solve-skipped", help="why the Debian solving benchmark did not run")
     parser.add_argument("--scaling", help="bench/scaling.py's JSON output")
     parser.add_argument("--scaling-skipped", help="why the scaling benchmark did not run")
+    parser.add_argument("--assemble", help="bench/assemble.py's JSON output")
+    parser.add_argument("--assemble-skipped", help="why the assembler benchmark did not run")
     parser.add_argument("--pair", help="bench/debian_pair.py's JSON output")
     parser.add_argument("--pair-skipped", help="why the two-release benchmark did not run")
     return parser.parse_args()
