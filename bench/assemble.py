@@ -77,7 +77,8 @@ def measure(options, work):
         "deb_bytes": size,
         "load_before": load_before,
         "load_after": load_average(),
-        "commands": [summarise(item, samples[item["name"]]) for item in (assemble, unpack)],
+        "commands": [dict(summarise(item, samples[item["name"]]), runs=options.runs)
+                     for item in (assemble, unpack)],
         "runs_checked": len(checks),
         "failures": [item for item in checks if not item["passed"]],
     }
