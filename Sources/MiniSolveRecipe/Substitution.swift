@@ -1,3 +1,4 @@
+import Glibc
 import MiniSolveYAML
 
 /// Why a `${{...}}` could not be replaced, at the place it was written.
@@ -44,20 +45,25 @@ struct Substitution {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// The index where `needle` starts at or after `start`, scanning bytes.
+  /// The index where `needle` starts at or after `start`: memchr finds each candidate first
+  /// byte, the rest is compared in place.
   private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard needle.count <= bytes.count else { return nil }
-    var index = start
+    guard let first = needle.first, needle.count <= bytes.count else { return nil }
     let last = bytes.count - needle.count
-    while index <= last {
-      if bytes[index] == needle[0] {
+    guard start <= last else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress else { return nil }
+      var index = start
+      while index <= last {
+        guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+        index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         var matched = 1
-        while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+        while matched < needle.count, base[index + matched] == needle[matched] { matched += 1 }
         if matched == needle.count { return index }
+        index += 1
       }
-      index += 1
+      return nil
     }
-    return nil
   }
 
   private func value(

@@ -1,22 +1,35 @@
 /// Finds the first byte that breaks UTF-8, by position, before libyaml sees the text.
 enum UTF8Check {
   static func firstInvalid(in bytes: [UInt8]) -> Mark? {
-    var position = Position(bytes)
-    let count = bytes.count
-    while position.index < count {
-      let index = position.index
-      let lead = bytes[index]
-      guard let length = sequenceLength(lead: lead) else { return position.mark }
-      guard index + length <= count else { return position.mark }
-      for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
-        return position.mark
+    firstInvalidOffset(in: bytes).map { mark(ofOffset: $0, in: bytes) }
+  }
+
+  /// The offset of the first byte that breaks UTF-8. Positions are counted only when one is
+  /// found; runs of ASCII are skipped eight bytes at a time.
+  static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress else { return nil }
+      let count = buffer.count
+      var index = 0
+      while index < count {
+        while index + 8 <= count,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            & 0x8080_8080_8080_8080 == 0
+        {
+          index += 8
+        }
+        guard index < count else { return nil }
+        let lead = base[index]
+        guard let length = sequenceLength(lead: lead) else { return index }
+        guard index + length <= count else { return index }
+        for offset in 1..<max(length, 1) where base[index + offset] & 0xC0 != 0x80 {
+          return index
+        }
+        if length >= 3, !validSecondByte(lead: lead, base[index + 1]) { return index }
+        index += length
       }
-      if length >= 3, !validSecondByte(lead: lead, bytes[index + 1]) {
-        return position.mark
-      }
-      position.advance(over: length, in: bytes)
+      return nil
     }
-    return nil
   }
 
   /// The mark of a byte offset in text that passed the check; libyaml's reader gives offsets.
