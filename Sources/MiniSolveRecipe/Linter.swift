@@ -15,7 +15,8 @@ public struct Linter {
   /// A file to lint and how to read it.
   public struct File: Sendable, Equatable {
     public var path: String
-    /// Inside a folder named `pipelines` (below the PATH given, or the PATH itself).
+    /// Inside a folder named `pipelines` (below the PATH given, the PATH itself, or on the
+    /// path of a file given).
     public var isPipeline: Bool
   }
 
@@ -30,8 +31,10 @@ public struct Linter {
         continue
       }
       guard isFolder.boolValue else {
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
-        files.append(File(path: path, isPipeline: parent == "pipelines"))
+        // As below a folder given: a pipeline when a folder on the path as given is named
+        // `pipelines`, as in `pipelines/greet/install.yaml`, which pre-commit passes.
+        let folders = path.split(separator: "/").dropLast()
+        files.append(File(path: path, isPipeline: folders.contains("pipelines")))
         continue
       }
       let rootIsPipelines =
