@@ -47,17 +47,18 @@ enum LockCommand: Command {
       return report(error, terminal: terminal)
     }
     let shownPath = layout.relative(layout.lockPath)
+    // An intact lock of the same inputs is current: no need to read all of it.
+    if let locked = LockFile.intactInputs(layout.lockPath), locked.total == inputs.total {
+      terminal.out("lock: \(shownPath) is current (\(inputs.files.count) inputs unchanged)\n")
+      return ExitCode.success
+    }
     let existing: Lock?
     do {
       existing = try LockFile.read(layout.lockPath)
     } catch let error as LockReadError {
       if arguments.has("check") { throw CommandFailure(message: error.message) }
-      terminal.err("warning: \(error.message); writing a new one\n")
+      terminal.err("warning: \(error.problem); writing a new one\n")
       existing = nil
-    }
-    if let existing, existing.inputs.total == inputs.total {
-      terminal.out("lock: \(shownPath) is current (\(inputs.files.count) inputs unchanged)\n")
-      return ExitCode.success
     }
     if arguments.has("check") && existing == nil {
       throw CommandFailure(message: "no lock at \(shownPath); run minisolve lock")

@@ -1,4 +1,5 @@
 import Foundation
+import MiniSolveUniverse
 
 /// Reading and writing the lock file. A write goes to a temporary file beside the lock, is
 /// flushed to disk and renamed over it, so that a killed run, a full disk or an unwritable
@@ -45,12 +46,31 @@ public enum LockFile {
   public static func read(_ path: String) throws -> Lock? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw LockReadError(message: "\(path): cannot be read")
+      throw LockReadError(problem: "\(path): cannot be read")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw LockReadError(message: "\(path): not UTF-8 text; run minisolve lock")
+      throw LockReadError(problem: "\(path): not UTF-8 text")
     }
     return try Lock(text: text, path: path)
+  }
+
+  /// The inputs recorded in the lock at `path` when it is intact (its digest matches), read
+  /// without parsing the rest; nil when there is no such lock, and `read` then says why.
+  public static func intactInputs(_ path: String) -> LockInputs? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
+    let size = Int(status.st_size)
+    // Mapped rather than read: a lock of a large project is tens of megabytes, hashed once.
+    // TODO(limit): a lock truncated in place while it is mapped (an editor saving over it during
+    // the check) ends the process with SIGBUS; `lock` itself always renames a new file over it.
+    guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+      mapped != MAP_FAILED
+    else { return nil }
+    defer { munmap(mapped, size) }
+    return LockText.intactInputs(UnsafeRawBufferPointer(start: mapped, count: size))
   }
 
   private static func reason() -> String { String(cString: strerror(errno)) }
