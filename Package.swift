@@ -40,7 +40,7 @@ let package = Package(
     .testTarget(name: "MiniSolveIndexTests", dependencies: ["MiniSolveIndex"]),
     .testTarget(name: "MiniSolveSolverTests", dependencies: ["MiniSolveSolver"]),
     .testTarget(name: "MiniSolveLockTests", dependencies: ["MiniSolveLock"]),
-    .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI"]),
+    .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI", "MiniSolveYAML"]),
   ],
   swiftLanguageModes: [.v6]
 )
