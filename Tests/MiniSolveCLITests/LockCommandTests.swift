@@ -152,6 +152,23 @@ private final class LockProject {
     #expect(project.lockBytes() == old)
   }
 
+  @Test func aRootThatKeepsAPackageOutIsRefused() throws {
+    let project = try LockProject()
+    try project.write("images/x.yaml", "contents:\n  packages:\n    - app\n    - \"!busybox\"\n")
+    let result = project.lock()
+    #expect(result.code == 1)
+    #expect(
+      result.err == """
+        \(project.folder)/images/x.yaml:4:7: error: [invalid-constraint] '!busybox': a root that \
+        keeps a package out is not supported
+              - "!busybox"
+                ^
+        error: nothing was written
+
+        """)
+    #expect(project.lockBytes() == nil)
+  }
+
   @Test func conflictingRootsAreExplainedAndNothingIsWritten() throws {
     let project = try LockProject()
     try project.write("images/z.yaml", "contents:\n  packages:\n    - zlib>=1.3\n    - zlib<1.3\n")
