@@ -46,7 +46,7 @@ let package = Package(
     .testTarget(name: "MiniSolveSolverTests", dependencies: ["MiniSolveSolver"]),
     .testTarget(name: "MiniSolveLockTests", dependencies: ["MiniSolveLock"]),
     .testTarget(name: "MiniSolveAssembleTests", dependencies: ["MiniSolveAssemble"]),
-    .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI"]),
+    .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI", "MiniSolveYAML"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,7 @@ import assemble_report
 import debian_pair_report
 import debian_solve_report
 import scaling_report
+import lock_report
 
 TIME_TARGET = 3.0  # lint plus compile at most this many times libyaml's own parse
 PEAK_TARGET_MB = 300.0
@@ -49,6 +50,10 @@ def main():
         lines += debian_pair_report.section(options.pair)
     else:
         lines += debian_pair_report.skipped(options.pair_skipped or "not run")
+    if options.lock:
+        lines += lock_report.section(options.lock)
+    else:
+        lines += lock_report.skipped(options.lock_skipped or "not run")
     lines += machine(options)
     print("\n".join(lines))
 
@@ -72,6 +77,8 @@ def parse_options():
     parser.add_argument("--assemble-skipped", help="why the assembler benchmark did not run")
     parser.add_argument("--pair", help="bench/debian_pair.py's JSON output")
     parser.add_argument("--pair-skipped", help="why the two-release benchmark did not run")
+    parser.add_argument("--lock", help="bench/lock.py's JSON output")
+    parser.add_argument("--lock-skipped", help="why the lock benchmark did not run")
     return parser.parse_args()
 
 

@@ -28,6 +28,7 @@ enum LockCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, terminal: Terminal) throws -> Int32 {
+    let started = Date()
     try UniverseOptions.noArguments(arguments, spec: spec)
     if arguments.has("no-index") && arguments.value("index") != nil {
       throw UsageError(message: "--index and --no-index contradict each other", spec: spec)
@@ -43,17 +44,19 @@ enum LockCommand: Command {
       return report(error, terminal: terminal)
     }
     let shownPath = layout.relative(layout.lockPath)
+    // An intact lock of the same inputs is current: no need to read all of it.
+    if let locked = LockFile.intactInputs(layout.lockPath), locked.total == inputs.total {
+      if !arguments.has("check") { removeStaleTemporaries(layout, started, terminal) }
+      terminal.out("lock: \(shownPath) is current (\(inputs.files.count) inputs unchanged)\n")
+      return ExitCode.success
+    }
     let existing: Lock?
     do {
       existing = try LockFile.read(layout.lockPath)
     } catch let error as LockReadError {
       if arguments.has("check") { throw CommandFailure(message: error.message) }
-      terminal.err("warning: \(error.message); writing a new one\n")
+      terminal.err("warning: \(error.problem); writing a new one\n")
       existing = nil
-    }
-    if let existing, existing.inputs.total == inputs.total {
-      terminal.out("lock: \(shownPath) is current (\(inputs.files.count) inputs unchanged)\n")
-      return ExitCode.success
     }
     if arguments.has("check") && existing == nil {
       throw CommandFailure(message: "no lock at \(shownPath); run minisolve lock")
@@ -81,6 +84,7 @@ enum LockCommand: Command {
       terminal.out(text)
       return ExitCode.failure
     }
+    removeStaleTemporaries(layout, started, terminal)
     do {
       try LockFile.write(lock.rendered(), to: layout.lockPath)
     } catch let error as LockWriteError {
@@ -98,6 +102,15 @@ enum LockCommand: Command {
     }
     terminal.out(text)
     return ExitCode.success
+  }
+
+  /// Removes what killed runs left beside the lock, saying so.
+  private static func removeStaleTemporaries(
+    _ layout: ProjectLayout, _ started: Date, _ terminal: Terminal
+  ) {
+    for path in LockFile.removeStaleTemporaries(of: layout.lockPath, olderThan: started) {
+      terminal.err("warning: removed \(layout.relative(path)), left by a run that was stopped\n")
+    }
   }
 
   private static func count(_ number: Int, _ noun: String) -> String {

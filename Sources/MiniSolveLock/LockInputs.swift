@@ -41,7 +41,7 @@ public struct LockInputs: Sendable, Equatable {
     if let projectFile = layout.projectFile { paths.append(projectFile) }
     var files: [String: String] = [:]
     for path in paths {
-      let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+      let standard = ProjectLayout.standardized(path)
       do {
         files[layout.relative(standard)] = try SHA256.hash(file: standard).hex
       } catch {

@@ -129,6 +129,12 @@ public struct Locker {
     for root in roots {
       do {
         let constraint = try Constraint.root(root.value, scheme: scheme)
+        // TODO(compat): apk reads `!name` in the world as "never install name"; the solver
+        // takes roots as requests only, so such a root is refused rather than installed.
+        guard !constraint.isConflict else {
+          throw ConstraintError(
+            message: "a root that keeps a package out is not supported", offset: 0)
+        }
         constraints.append(constraint)
         sites[constraint.rendered(scheme)] =
           "\(layout.relative(root.path)):\(root.mark.line):\(root.mark.column)"

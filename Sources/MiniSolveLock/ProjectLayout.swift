@@ -94,6 +94,10 @@ public struct ProjectLayout: Sendable {
 
   static func relative(_ path: String, to base: String) -> String {
     guard path.hasPrefix("/") else { return path }
+    // The common case, a plain path inside the folder, without the cost of URL.
+    if isPlain(path) && isPlain(base) && path.hasPrefix(base + "/") {
+      return String(path.dropFirst(base.utf8.count + 1))
+    }
     let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
     let origin = URL(fileURLWithPath: base).standardizedFileURL.pathComponents
     var common = 0
@@ -103,6 +107,23 @@ public struct ProjectLayout: Sendable {
     let up = Array(repeating: "..", count: origin.count - common)
     let parts = up + target[common...]
     return parts.isEmpty ? "." : parts.joined(separator: "/")
+  }
+
+  /// An absolute path as `URL.standardizedFileURL` gives it, without building a URL when the
+  /// path is already plain.
+  static func standardized(_ path: String) -> String {
+    isPlain(path) ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+  }
+
+  /// Whether `path` is absolute with no empty, `.` or `..` part and no trailing slash.
+  static func isPlain(_ path: String) -> Bool {
+    guard path.hasPrefix("/") else { return false }
+    if path == "/" { return true }
+    let parts = path.utf8.dropFirst()
+      .split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    return !parts.contains { part in
+      part.isEmpty || part.elementsEqual(".".utf8) || part.elementsEqual("..".utf8)
+    }
   }
 
   /// The image files, sorted by name, each decoded; the diagnostics of all of them.

@@ -35,9 +35,11 @@ public struct Linter {
     /// given by itself (`relative` nil).
     static func kind(of path: String, folderName: String, relative: String?) -> Kind {
       let name = URL(fileURLWithPath: path).lastPathComponent
+      // A file given by itself: every folder on its path as given counts, so that
+      // `pipelines/greet/install.yaml`, as pre-commit passes it, is a pipeline.
       let parents =
-        (relative.map { $0.split(separator: "/").dropLast().map(String.init) } ?? [])
-        + [folderName]
+        relative.map { $0.split(separator: "/").dropLast().map(String.init) + [folderName] }
+        ?? path.split(separator: "/").dropLast().map(String.init)
       if name == "minisolve.yaml" && relative?.contains("/") != true {
         return .project
       }
