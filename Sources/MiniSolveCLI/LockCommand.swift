@@ -41,7 +41,7 @@ enum LockCommand: Command {
       layout = try ProjectLayout.load(folder)
       inputs = try LockInputs.of(layout)
     } catch let error as ProjectError {
-      return report(error, terminal: terminal)
+      return report(error, writing: !arguments.has("check"), terminal: terminal)
     }
     let shownPath = layout.relative(layout.lockPath)
     // An intact lock of the same inputs is current: no need to read all of it.
@@ -73,7 +73,7 @@ enum LockCommand: Command {
       lock = try locker.lock(inputs: inputs)
     } catch let error as ProjectError {
       printWarnings(locker, terminal: terminal)
-      return report(error, terminal: terminal)
+      return report(error, writing: !arguments.has("check"), terminal: terminal)
     }
     printWarnings(locker, terminal: terminal)
 
@@ -133,15 +133,18 @@ enum LockCommand: Command {
   }
 
   /// Prints a project error; the exit code of a failure.
-  private static func report(_ error: ProjectError, terminal: Terminal) -> Int32 {
+  private static func report(_ error: ProjectError, writing: Bool, terminal: Terminal)
+    -> Int32
+  {
     switch error {
     case .diagnostics(let diagnostics):
       var printer = printer(terminal)
       for diagnostic in diagnostics { terminal.err(printer.render(diagnostic)) }
-      terminal.err("error: nothing was written\n")
     case .message(let message):
-      terminal.err("error: \(message)\nerror: nothing was written\n")
+      terminal.err("error: \(message)\n")
     }
+    // --check never writes; saying so would only puzzle.
+    if writing { terminal.err("error: nothing was written\n") }
     return ExitCode.failure
   }
 }

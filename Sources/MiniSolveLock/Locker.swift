@@ -73,7 +73,7 @@ public struct Locker {
             for: Int32(source), universe: universe, architectures: names)
           throw ProjectError.message(
             "the build closure of recipe \(name) cannot be met on \(architecture.name):\n"
-              + sentences.map { "  \($0)" }.joined(separator: "\n"))
+              + sentences.map { "  \(relativePaths($0))" }.joined(separator: "\n"))
         }
       }
     }
@@ -168,8 +168,22 @@ public struct Locker {
         roots: constraints, scheme: scheme, universe: universe, architectures: architectures)
       throw ProjectError.message(
         "\(layout.relative(image.path)): image \(image.name) (\(variant)) cannot be "
-          + "installed:\n" + sentences.map { "  \($0)" }.joined(separator: "\n"))
+          + "installed:\n" + sentences.map { "  \(relativePaths($0))" }.joined(separator: "\n"))
     }
+  }
+
+  /// A sentence with each `(/absolute/path:line...` written relative to the project, as the
+  /// lock writes paths.
+  private func relativePaths(_ sentence: String) -> String {
+    var result = ""
+    var rest = Substring(sentence)
+    while let open = rest.firstRange(of: "(/") {
+      result += rest[..<open.lowerBound] + "("
+      let path = rest[rest.index(after: open.lowerBound)...].prefix { $0 != ":" && $0 != ")" }
+      result += layout.relative(String(path))
+      rest = rest[path.endIndex...]
+    }
+    return result + rest
   }
 
   /// A closure's members as the lock holds them, paths relative to the project.
