@@ -34,7 +34,7 @@ public final class Compiler {
     self.options = options
     self.library = library
     self.recipeText = source
-    self.projectPipelines = Self.projectPipelineFolder(for: recipe.path)
+    self.projectPipelines = library.projectPipelineFolder(for: recipe.path)
   }
 
   /// `pipelines/` beside the recipe, or beside its `recipes/` folder.

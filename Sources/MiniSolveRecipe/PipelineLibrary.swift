@@ -24,6 +24,22 @@ public final class PipelineLibrary {
 
   public let directories: [String]
   private var cache: [String: Lookup] = [:]
+  /// Paths found missing: files do not appear during a run, and each check is a system call.
+  private var absent: Set<String> = []
+  /// The project pipeline folder of each recipe folder seen.
+  private var projectFolders: [String: String?] = [:]
+
+  /// The `pipelines` folder a recipe's own pipelines are in (`Compiler.projectPipelineFolder`),
+  /// asked of the file system once per recipe folder: the answers were a visible part of
+  /// linting the Wolfi corpus.
+  func projectPipelineFolder(for recipePath: String) -> String? {
+    let key = recipePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+      .joined(separator: "/")
+    if let known = projectFolders[key] { return known }
+    let found = Compiler.projectPipelineFolder(for: recipePath)
+    projectFolders[key] = .some(found)
+    return found
+  }
 
   public init(directories: [String]) {
     self.directories = directories
@@ -36,7 +52,11 @@ public final class PipelineLibrary {
     for folder in folders {
       let path = (folder as NSString).appendingPathComponent(name + ".yaml")
       if let cached = cache[path] { return cached }
-      guard FileManager.default.isReadableFile(atPath: path) else { continue }
+      if absent.contains(path) { continue }
+      guard FileManager.default.isReadableFile(atPath: path) else {
+        absent.insert(path)
+        continue
+      }
       let result = load(name: name, path: path, bytes: Self.read(path))
       cache[path] = result
       return result
