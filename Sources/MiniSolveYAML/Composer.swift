@@ -20,6 +20,8 @@ struct Composer {
     var height = 1
     var pairs: [Pair] = []
     var pendingKey: Node?
+    /// Keys seen, by text, once a mapping has many: small mappings are searched in `pairs`,
+    /// which costs less than hashing every key of every mapping.
     var seenKeys: [String: Mark] = [:]
     var merges: [Node] = []
     var mark: Mark
@@ -141,6 +143,9 @@ struct Composer {
     return nil
   }
 
+  /// Mappings with fewer pairs than this look for a duplicate key by scanning them.
+  static let linearKeySearch = 16
+
   private func add(_ node: Node, to mapping: inout Mapping) throws {
     guard let key = mapping.pendingKey else {
       mapping.pendingKey = node
@@ -153,12 +158,23 @@ struct Composer {
       return
     }
     if let text = key.scalar?.text {
-      if let first = mapping.seenKeys[text] {
+      let first: Mark?
+      if mapping.pairs.count < Self.linearKeySearch {
+        first = mapping.pairs.first { $0.key.scalar?.text == text }?.key.mark
+      } else {
+        if mapping.seenKeys.isEmpty {
+          for pair in mapping.pairs {
+            if let seen = pair.key.scalar?.text { mapping.seenKeys[seen] = pair.key.mark }
+          }
+        }
+        first = mapping.seenKeys[text]
+        mapping.seenKeys[text] = key.mark
+      }
+      if let first {
         throw YAMLError(
           .duplicateKey, at: key.mark,
           "duplicate key '\(text)' (first defined at \(first))")
       }
-      mapping.seenKeys[text] = key.mark
     }
     mapping.pairs.append(Pair(key: key, value: node))
   }
@@ -167,7 +183,7 @@ struct Composer {
   private func merged(_ mapping: Mapping) throws -> [Pair] {
     guard !mapping.merges.isEmpty else { return mapping.pairs }
     var pairs = mapping.pairs
-    var present = Set(mapping.seenKeys.keys)
+    var present = Set(mapping.pairs.compactMap { $0.key.scalar?.text })
     for merge in mapping.merges {
       let sources = merge.sequence ?? [merge]
       for source in sources {

@@ -203,6 +203,19 @@ import Testing
           .duplicateKey, at: input["second"], "duplicate key 'name' (first defined at 1:1)"))
   }
 
+  /// Small mappings are searched pair by pair and large ones through a table built at the
+  /// sixteenth key: a duplicate is found on both sides of that switch.
+  @Test(arguments: [3, 15, 16, 17, 40])
+  func duplicateKeyAfterManyKeys(count: Int) {
+    let keys = (1...count).map { "k\($0): \($0)\n" }.joined()
+    let input = MarkedInput(keys + "«second»k2: again\n")
+    #expect(
+      readingError(input.text)
+        == YAMLError(
+          .duplicateKey, at: input["second"], "duplicate key 'k2' (first defined at 2:1)"))
+    #expect(readingError(keys + "k\(count + 1): fine\n") == nil)
+  }
+
   @Test func duplicateKeyInANestedFlowMapping() {
     let input = MarkedInput("outer:\n  - {é: 1, «second»é: 2}\n")
     #expect(
