@@ -495,8 +495,10 @@ def summarise_runs(command, numbers):
     summary = summarise(command, numbers)
     summary["runs"] = len(numbers)
     summary["cpu_min"] = min(sample["cpu"] for sample in numbers)
-    summary["tool"] = command["tool"]
-    summary["root"] = command["root"]
+    # bench/debian_pair.py shares this; its commands have no tool or root.
+    for key in ("tool", "root"):
+        if key in command:
+            summary[key] = command[key]
     return summary
 
 
