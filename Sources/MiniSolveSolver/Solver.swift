@@ -45,8 +45,19 @@ public struct Solver: Sendable {
   /// Set when a clause added at level 0 contradicts what is known.
   private var contradicted = false
   private var learntLimit = 2_000
-  /// Trail positions below this have every requirement they head met.
+  /// The true variables in trail order: requirements are headed by them, and after a limit
+  /// on true variables forced thousands of variables false, scanning the whole trail for them
+  /// was most of an optimal closure's search.
+  private var trueTrail: [Int32] = []
+  /// Positions of `trueTrail` below this have every requirement they head met.
   private var scanFrom = 0
+  /// For each decision level, the first position of `trueTrail` heading a requirement that a
+  /// literal of that level met (`Int.max` for none): undoing the level reopens from there.
+  private var reopenFrom: [Int] = []
+  /// The level of the literal that met the requirement `openAlternative` last looked at, or -1.
+  private var metAtLevel: Int32 = -1
+  /// For each requirement clause, a literal that satisfied it when last checked (or -1).
+  private var blockers: [Int32] = []
   /// At most this many variables may be true (`limitTrueVariables`); `Int.max` when unbounded.
   public private(set) var trueLimit = Int.max
   /// How many variables are true on the trail.
@@ -79,6 +90,9 @@ public struct Solver: Sendable {
       unique.append(literal)
     }
     let id = clauses.add(unique, cause: cause, learnt: false)
+    while blockers.count <= Int(id) { blockers.append(-1) }
+    // A new requirement may be headed by a variable already scanned.
+    scanFrom = 0
     if unique.contains(where: { !$0.isNegated }) {
       let heads = unique.filter(\.isNegated)
       if heads.isEmpty { headless.append(id) }
@@ -190,7 +204,10 @@ public struct Solver: Sendable {
   private mutating func assign(_ literal: Literal, reason: Int32) {
     let variable = Int(literal.variable)
     values[variable] = literal.isNegated ? .falsified : .satisfied
-    if !literal.isNegated { trueCount += 1 }
+    if !literal.isNegated {
+      trueCount += 1
+      trueTrail.append(Int32(variable))
+    }
     levels[variable] = Int32(decisionLevel)
     reasons[variable] = reason
     trail.append(literal.code)
@@ -201,15 +218,24 @@ public struct Solver: Sendable {
     let keep = Int(levelStarts[level])
     for index in keep..<trail.count {
       let variable = Int(trail[index] >> 1)
-      if trail[index] & 1 == 0 { trueCount -= 1 }
+      if trail[index] & 1 == 0 {
+        trueCount -= 1
+        trueTrail.removeLast()
+      }
       values[variable] = .unassigned
       reasons[variable] = -1
+    }
+    // A requirement met by a literal just unassigned may be open again: scanning restarts at
+    // the first true variable heading one that a literal of an undone level met.
+    var from = min(scanFrom, trueTrail.count)
+    for undone in (level + 1)..<max(level + 1, reopenFrom.count) {
+      from = min(from, reopenFrom[undone])
+      reopenFrom[undone] = Int.max
     }
     trail.removeSubrange(keep...)
     levelStarts.removeSubrange(level...)
     propagated = min(propagated, trail.count)
-    // A requirement met by a literal just unassigned may be open again.
-    scanFrom = 0
+    scanFrom = from
     extendFrom = 0
   }
 
@@ -458,11 +484,13 @@ public struct Solver: Sendable {
     for id in headless {
       if let choice = openAlternative(of: id) { return choice }
     }
-    while scanFrom < trail.count {
-      let code = trail[scanFrom]
-      if code & 1 == 0 {
-        for id in requirementsByHead[Int(code >> 1)] {
-          if let choice = openAlternative(of: id) { return choice }
+    while scanFrom < trueTrail.count {
+      for id in requirementsByHead[Int(trueTrail[scanFrom])] {
+        if let choice = openAlternative(of: id) { return choice }
+        if metAtLevel > 0 {
+          let level = Int(metAtLevel)
+          while reopenFrom.count <= level { reopenFrom.append(Int.max) }
+          reopenFrom[level] = min(reopenFrom[level], scanFrom)
         }
       }
       scanFrom += 1
@@ -480,15 +508,31 @@ public struct Solver: Sendable {
 
   /// For a requirement whose negative literals are all false and that no literal satisfies,
   /// its first open positive literal (the first `preferred` one, when there are flags).
-  private func openAlternative(of id: Int32) -> Literal? {
+  private mutating func openAlternative(of id: Int32) -> Literal? {
     let start = Int(clauses.starts[Int(id)])
+    metAtLevel = -1
+    // The literal that satisfied this clause when last looked at: usually it still does, and
+    // checking it first spares a scan (decisions look at every requirement after a backjump).
+    if Int(id) < blockers.count {
+      let blocker = blockers[Int(id)]
+      if blocker >= 0 {
+        let raw = values[Int(blocker >> 1)]
+        if raw != .unassigned && (raw == .satisfied) == (blocker & 1 == 0) {
+          metAtLevel = levels[Int(blocker >> 1)]
+          return nil
+        }
+      }
+    }
     var open: Literal?
     var openPreferred: Literal?
     let flagged = !preferred.isEmpty
     for offset in 0..<Int(clauses.lengths[Int(id)]) {
       let literal = Literal(code: clauses.literals[start + offset])
       switch value(literal) {
-      case .satisfied: return nil
+      case .satisfied:
+        if Int(id) < blockers.count { blockers[Int(id)] = literal.code }
+        metAtLevel = levels[Int(literal.variable)]
+        return nil
       case .unassigned:
         if literal.isNegated { return nil }
         if open == nil { open = literal }
