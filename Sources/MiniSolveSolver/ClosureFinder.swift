@@ -49,7 +49,7 @@ public enum ClosureFinder {
   /// A closure of minimum size: starting from the subset-minimal one, the solver is asked again
   /// and again for a closure with fewer members (a limit on true variables, learnt clauses
   /// kept from one bound to the next) until it proves that none exists, or `conflictBudget`
-  /// conflicts have been spent. Each closure found on the way is made subset-minimal first.
+  /// conflicts have been spent.
   public static func optimalClosure(
     of roots: [Constraint], scheme: VersionScheme, in encoding: PackageEncoding,
     conflictBudget: Int = 2_000_000
@@ -68,9 +68,9 @@ public enum ClosureFinder {
       let left = conflictBudget - (encoding.solver.statistics.conflicts - start)
       switch encoding.solver.solve(conflictLimit: left) {
       case .satisfiable:
-        best = minimised(
-          encoding.solver.trueVariables().map { encoding.packageOfVariable[Int($0)] },
-          roots: roots, scheme: scheme, encoding: encoding)
+        // The model as it is: under the limit its size already bounds the next step, and
+        // making it subset-minimal each time cost more than the steps it saved.
+        best = encoding.solver.trueVariables().map { encoding.packageOfVariable[Int($0)] }
         sizes.append(best.count)
         continue
       case .unsatisfiable:
