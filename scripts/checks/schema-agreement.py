@@ -1,6 +1,7 @@
 """check-jsonschema and minisolve's decoder must agree: every good fixture, example and recipe
-validates; every bad fixture whose expected findings are shape errors (unknown key, wrong type,
-missing key...) is rejected by the schema; and every bad fixture whose findings come only from
+validates (the examples' images and project files against their own schemas); every bad
+fixture whose expected findings are shape errors (unknown key, wrong type, missing key...) is
+rejected by the schema; and every bad fixture whose findings come only from
 expansion (variables, pipelines, names) is accepted by it, since a schema cannot see those."""
 import glob
 import json
@@ -24,9 +25,22 @@ UNJUDGED = {"syntax", "invalid-utf8", "duplicate-key", "alias-limit", "depth-lim
 UNJUDGED_MESSAGE = re.compile(r"has a leading zero|keys of '.*' must be strings")
 
 
-def schema_accepts(path):
-    result = subprocess.run([checker, "--schemafile", schema, path], capture_output=True, text=True)
+def schema_accepts(path, schema_file=schema):
+    result = subprocess.run([checker, "--schemafile", schema_file, path], capture_output=True,
+                            text=True)
     return result.returncode == 0
+
+
+def all_accepted(paths, schema_file=schema):
+    """One check-jsonschema run over many files (each run costs a Python start); the files
+    it rejects, asked one by one only when the batch fails."""
+    if not paths:
+        return []
+    result = subprocess.run([checker, "--schemafile", schema_file, *paths], capture_output=True,
+                            text=True)
+    if result.returncode == 0:
+        return []
+    return [path for path in paths if not schema_accepts(path, schema_file)]
 
 
 def expectations(path):
@@ -43,9 +57,14 @@ problems = []
 good = sorted(glob.glob(os.path.join(root, "Tests/Fixtures/good/*.yaml"))
               + glob.glob(os.path.join(root, "recipes/*.yaml"))
               + glob.glob(os.path.join(root, "examples/*/recipes/*.yaml")))
-for path in good:
-    if not schema_accepts(path):
-        problems.append(f"schema rejects a valid file: {os.path.relpath(path, root)}")
+for path in all_accepted(good):
+    problems.append(f"schema rejects a valid file: {os.path.relpath(path, root)}")
+images = sorted(glob.glob(os.path.join(root, "examples/*/images/*.yaml")))
+for path in all_accepted(images, os.path.join(root, "schema/image.schema.json")):
+    problems.append(f"the image schema rejects a valid file: {os.path.relpath(path, root)}")
+projects = sorted(glob.glob(os.path.join(root, "examples/*/minisolve.yaml")))
+for path in all_accepted(projects, os.path.join(root, "schema/project.schema.json")):
+    problems.append(f"the project schema rejects a valid file: {os.path.relpath(path, root)}")
 
 judged = 0
 for path in sorted(glob.glob(os.path.join(root, "Tests/Fixtures/bad/*.yaml"))):
@@ -61,7 +80,8 @@ for path in sorted(glob.glob(os.path.join(root, "Tests/Fixtures/bad/*.yaml"))):
         problems.append(f"schema {verdict} {os.path.relpath(path, root)} "
                         f"(decoder: {', '.join(sorted(categories))})")
 
-print(f"{len(good)} valid files, {judged} bad fixtures judged")
+print(f"{len(good)} valid recipes, {len(images)} images, {len(projects)} project files, "
+      f"{judged} bad fixtures judged")
 for problem in problems:
     print(problem)
 sys.exit(1 if problems else 0)
