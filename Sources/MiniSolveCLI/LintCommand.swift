@@ -103,15 +103,7 @@ enum ArchitectureArgument {
     var result: [Architecture] = []
     for name in values.isEmpty ? fallback : values {
       guard let architecture = Architecture.named(name) else {
-        let known = Architecture.known.map(\.name)
-        var message = "unknown architecture '\(name)'"
-        let spellings = known + Architecture.known.flatMap { [$0.goName, $0.debianName] }
-        if let near = Suggestion.closest(to: name, among: spellings) {
-          message += "; did you mean '\(near)'?"
-        } else {
-          message += "; known: \(known.joined(separator: ", "))"
-        }
-        throw UsageError(message: message, spec: spec)
+        throw UsageError(message: Architecture.unknownMessage(name), spec: spec)
       }
       result.append(architecture)
     }

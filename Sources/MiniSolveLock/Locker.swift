@@ -90,7 +90,7 @@ public struct Locker {
         throw ProjectError.diagnostics([
           Diagnostic(
             path: name.path, mark: name.mark, category: "unknown-architecture",
-            message: "unknown architecture '\(name.value)'")
+            message: Architecture.unknownMessage(name.value))
         ])
       }
       if named.name == architecture.name { return true }
@@ -157,11 +157,19 @@ public struct Locker {
       return LockedClosure(roots: roots.map(\.value), members: members)
     case .failure(.noCandidates(let missing)):
       let first = roots.first { missing.contains($0.value) } ?? roots[0]
+      var message =
+        "image \(image.name) (\(variant)): no package satisfies " + missing.joined(separator: ", ")
+      var place = (first.path, first.mark)
+      if first.path != image.path && first.mark == .start {
+        // A default dev package (busybox, apk-tools) the project's universe does not have:
+        // point at the image and say how to choose others.
+        message +=
+          ", one of the default dev packages (\(ProjectLayout.defaultDevPackages.joined(separator: ", "))); "
+          + "name the dev packages in the image's dev.packages or in minisolve.yaml's dev.packages"
+        place = (image.path, .start)
+      }
       throw ProjectError.diagnostics([
-        Diagnostic(
-          path: first.path, mark: first.mark, category: "no-package",
-          message: "image \(image.name) (\(variant)): no package satisfies "
-            + missing.joined(separator: ", "))
+        Diagnostic(path: place.0, mark: place.1, category: "no-package", message: message)
       ])
     case .failure(.unsatisfiable):
       let sentences = Explanation.sentences(

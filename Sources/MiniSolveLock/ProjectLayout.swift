@@ -48,7 +48,7 @@ public struct ProjectLayout: Sendable {
         throw ProjectError.diagnostics([
           Diagnostic(
             path: name.path, mark: name.mark, category: "unknown-architecture",
-            message: "unknown architecture '\(name.value)'")
+            message: Architecture.unknownMessage(name.value))
         ])
       }
       if !architectures.contains(where: { $0.name == architecture.name }) {

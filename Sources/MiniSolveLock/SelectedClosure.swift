@@ -155,7 +155,9 @@ extension Lock {
       throw LockQueryError(
         "\(what) is locked for \(names.joined(separator: ", ")); choose one with --arch")
     }
-    let canonical = Architecture.named(requested)?.name ?? requested
+    guard let canonical = Architecture.named(requested)?.name else {
+      throw LockQueryError(Architecture.unknownMessage(requested))
+    }
     guard names.contains(canonical) else {
       throw LockQueryError(
         "\(what) is not locked for \(requested) (locked: \(names.joined(separator: ", ")))")

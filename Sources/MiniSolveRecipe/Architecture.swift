@@ -35,6 +35,16 @@ public struct Architecture: Sendable, Equatable {
   }
 
   /// The architecture by apk, Go or Debian name (`amd64` finds `x86_64`, `i386` finds `x86`).
+  /// `unknown architecture 'x86-64'; did you mean 'x86_64'?` (or the known names).
+  public static func unknownMessage(_ name: String) -> String {
+    let names = known.map(\.name)
+    let spellings = names + known.flatMap { [$0.goName, $0.debianName] }
+    if let near = Suggestion.closest(to: name, among: spellings) {
+      return "unknown architecture '\(name)'; did you mean '\(near)'?"
+    }
+    return "unknown architecture '\(name)'; known: \(names.joined(separator: ", "))"
+  }
+
   public static func named(_ name: String) -> Architecture? {
     known.first { $0.name == name || $0.goName == name || $0.debianName == name }
   }

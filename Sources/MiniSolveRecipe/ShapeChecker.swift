@@ -87,7 +87,8 @@ struct ShapeChecker {
       let value = node[field.key]
       if value == nil || value?.isNull == true {
         let where_ = value?.mark ?? node.mark
-        report(where_, "missing-key", "'\(context)' needs '\(field.key)' (\(field.summary))")
+        let owner = context == "file" ? "the file" : "'\(context)'"
+        report(where_, "missing-key", "\(owner) needs '\(field.key)' (\(field.summary))")
       }
     }
   }
@@ -95,7 +96,8 @@ struct ShapeChecker {
   private mutating func unknownKey(
     _ key: String, at mark: Mark, in object: ObjectShape, context: String
   ) {
-    var message = "unknown key '\(key)' in '\(context)'"
+    var message =
+      "unknown key '\(key)' " + (context == "file" ? "at the top level" : "in '\(context)'")
     if let near = Suggestion.closest(to: key, among: object.fields.map(\.key)) {
       message += "; did you mean '\(near)'?"
     }

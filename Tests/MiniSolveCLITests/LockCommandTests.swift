@@ -313,6 +313,21 @@ private final class LockProject {
     #expect(file == Data("not a folder\n".utf8))
   }
 
+  /// A project that names no dev packages gets busybox and apk-tools; a universe without
+  /// apk-tools must say so at the image and how to choose others (a new user met
+  /// `minisolve.yaml:1:1` pointing at an unrelated line).
+  @Test func aMissingDefaultDevPackageNamesTheDefaultAndTheFix() throws {
+    let project = try LockProject()
+    try project.write("minisolve.yaml", "repositories: [repo/APKINDEX]\narchs: [x86_64]\n")
+    let result = project.lock()
+    #expect(result.code == 1)
+    #expect(
+      result.err.hasPrefix(
+        "\(project.folder)/images/app.yaml:1:1: error: [no-package] image app (dev): no package "
+          + "satisfies apk-tools, one of the default dev packages (busybox, apk-tools); name the "
+          + "dev packages in the image's dev.packages or in minisolve.yaml's dev.packages\n"))
+  }
+
   @Test func anUnknownProjectKeyIsPositionedWithASuggestion() throws {
     let project = try LockProject()
     try project.write("minisolve.yaml", "repositories: [repo/APKINDEX]\nlok: x.lock\n")
@@ -320,7 +335,7 @@ private final class LockProject {
     #expect(result.code == 1)
     #expect(
       result.err == """
-        \(project.folder)/minisolve.yaml:2:1: error: [unknown-key] unknown key 'lok' in 'file'; \
+        \(project.folder)/minisolve.yaml:2:1: error: [unknown-key] unknown key 'lok' at the top level; \
         did you mean 'lock'?
           lok: x.lock
           ^

@@ -28,6 +28,12 @@ import Testing
     #expect(throws: LockQueryError("image web is not locked for aarch64 (locked: x86_64)")) {
       try lock.closure(image: "web", architecture: "aarch64")
     }
+    // A misspelt architecture is told apart from one not locked (a new user met the latter).
+    #expect(
+      throws: LockQueryError("unknown architecture 'x86-64'; did you mean 'x86_64'?")
+    ) {
+      try lock.closure(image: "web", architecture: "x86-64")
+    }
     #expect(throws: LockQueryError("no recipe 'ap'; did you mean 'app'?")) {
       try lock.buildClosure(recipe: "ap")
     }

@@ -45,7 +45,7 @@ import Testing
       files.flatMap(linter.lint).map(\.description) == [
         "\(root)/images/web.yaml:4:3: error: [unknown-key] unknown key 'comand' in 'entrypoint'; "
           + "did you mean 'command'?",
-        "\(root)/minisolve.yaml:2:1: error: [unknown-key] unknown key 'locks' in 'file'; "
+        "\(root)/minisolve.yaml:2:1: error: [unknown-key] unknown key 'locks' at the top level; "
           + "did you mean 'lock'?",
       ])
   }
