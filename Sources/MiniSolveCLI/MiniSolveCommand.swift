@@ -56,7 +56,12 @@ public enum MiniSolveCommand {
       }
       return try command.run(parsed, terminal)
     } catch let error as UsageError {
-      let usage = error.spec.map { "\n\($0.help)" } ?? ""
+      // The error stays in sight: a short usage line, not the whole help, as git and apt do.
+      let usage =
+        error.spec.map {
+          "usage: minisolve \($0.name) \($0.arguments)\n"
+            + "'minisolve \($0.name) --help' lists the options.\n"
+        } ?? ""
       terminal.err("error: \(error.message)\n\(usage)")
       return ExitCode.usage
     } catch let failure as CommandFailure {
