@@ -45,7 +45,8 @@ let package = Package(
     .testTarget(name: "MiniSolveIndexTests", dependencies: ["MiniSolveIndex"]),
     .testTarget(name: "MiniSolveSolverTests", dependencies: ["MiniSolveSolver"]),
     .testTarget(name: "MiniSolveLockTests", dependencies: ["MiniSolveLock"]),
-    .testTarget(name: "MiniSolveAssembleTests", dependencies: ["MiniSolveAssemble"]),
+    .testTarget(
+      name: "MiniSolveAssembleTests", dependencies: ["MiniSolveAssemble", "MiniSolveCLI"]),
     .testTarget(name: "MiniSolveCLITests", dependencies: ["MiniSolveCLI", "MiniSolveYAML"]),
   ],
   swiftLanguageModes: [.v6]
