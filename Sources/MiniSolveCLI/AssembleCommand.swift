@@ -159,17 +159,9 @@ enum AssembleCommand: Command {
   private static func replacements(
     _ layout: ProjectLayout, arguments: ParsedArguments, architecture: Architecture
   ) throws -> [String: [(Constraint, VersionScheme)]] {
-    var request = UniverseRequest(architecture: architecture)
-    request.projectDirectory = layout.directory
-    request.recipeFolder = layout.recipeDirectory
-    request.notRecipes = layout.notRecipes
-    request.repositories = layout.repositories
-    request.pipelineDirectories = layout.pipelineDirectories
-    request.toolVersion = MiniSolveCommand.version
-    if !arguments.has("no-index") {
-      request.indexPath =
-        arguments.value("index") ?? layout.directory + "/.minisolve/index.db"
-    }
+    let request = layout.universeRequest(
+      architecture: architecture, indexPath: UniverseOptions.indexPath(arguments, layout: layout),
+      toolVersion: MiniSolveCommand.version)
     let universe = try UniverseLoader.load(request).universe
     var result: [String: [(Constraint, VersionScheme)]] = [:]
     for id in universe.packages.indices {

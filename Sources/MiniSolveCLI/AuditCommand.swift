@@ -43,8 +43,7 @@ enum AuditCommand: Command {
       }
       var comparison = RepositoryComparison(
         repository: repository,
-        indexPath: arguments.has("no-index")
-          ? nil : arguments.value("index") ?? layout.directory + "/.minisolve/index.db",
+        indexPath: UniverseOptions.indexPath(arguments, layout: layout),
         toolVersion: MiniSolveCommand.version)
       do {
         try report.compare(with: &comparison)

@@ -64,9 +64,7 @@ enum LockCommand: Command {
 
     var locker = Locker(
       layout: layout,
-      indexPath: arguments.has("no-index")
-        ? nil
-        : arguments.value("index") ?? layout.directory + "/.minisolve/index.db",
+      indexPath: UniverseOptions.indexPath(arguments, layout: layout),
       toolVersion: MiniSolveCommand.version)
     let lock: Lock
     do {

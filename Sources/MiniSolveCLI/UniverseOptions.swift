@@ -23,6 +23,11 @@ enum UniverseOptions {
   /// `--format text|json`, which every universe command takes.
   static let format = OptionSpec.value("format", "text|json", "Output format (default: text).")
 
+  /// `--index PATH`, nil for `--no-index`, else the project's default index.
+  static func indexPath(_ arguments: ParsedArguments, layout: ProjectLayout) -> String? {
+    arguments.has("no-index") ? nil : arguments.value("index") ?? layout.defaultIndexPath
+  }
+
   /// Refuses positional arguments, for commands that take none.
   static func noArguments(_ arguments: ParsedArguments, spec: CommandSpec) throws {
     guard let first = arguments.positionals.first else { return }

@@ -99,15 +99,9 @@ public struct Locker {
   }
 
   private mutating func load(_ architecture: Architecture) throws -> PackageSet {
-    var request = UniverseRequest(architecture: architecture)
-    request.projectDirectory = layout.directory
-    request.recipeFolder = layout.recipeDirectory
-    request.notRecipes = layout.notRecipes
-    request.repositories = layout.repositories
-    request.pipelineDirectories = layout.pipelineDirectories
-    request.indexPath = indexPath
-    request.toolVersion = toolVersion
-    let load = try UniverseLoader.load(request)
+    let load = try UniverseLoader.load(
+      layout.universeRequest(
+        architecture: architecture, indexPath: indexPath, toolVersion: toolVersion))
     notes += load.warnings
     let errors = load.diagnostics.filter { $0.severity == .error }
     guard errors.isEmpty else { throw ProjectError.diagnostics(errors) }
@@ -160,11 +154,15 @@ public struct Locker {
       var message =
         "image \(image.name) (\(variant)): no package satisfies " + missing.joined(separator: ", ")
       var place = (first.path, first.mark)
-      if first.path != image.path && first.mark == .start {
+      let fromDefaults =
+        variant == "dev" && image.devPackages == nil && layout.devPackagesAreDefault
+        && !image.packages.contains { missing.contains($0.value) }
+      if fromDefaults {
         // A default dev package (busybox, apk-tools) the project's universe does not have:
-        // point at the image and say how to choose others.
+        // nobody wrote it, so point at the image and say how to choose others.
+        let defaults = ProjectLayout.defaultDevPackages.joined(separator: ", ")
         message +=
-          ", one of the default dev packages (\(ProjectLayout.defaultDevPackages.joined(separator: ", "))); "
+          ", one of the default dev packages (\(defaults)); "
           + "name the dev packages in the image's dev.packages or in minisolve.yaml's dev.packages"
         place = (image.path, .start)
       }

@@ -1,4 +1,5 @@
 import Foundation
+import MiniSolveIndex
 import MiniSolveRecipe
 import MiniSolveUniverse
 import MiniSolveYAML
@@ -23,6 +24,8 @@ public struct ProjectLayout: Sendable {
   public var lockPath: String
   /// Roots every dev variant adds, unless an image names its own.
   public var devPackages: [Located<String>]
+  /// Whether `devPackages` are `defaultDevPackages` because the project file names none.
+  public var devPackagesAreDefault: Bool
 
   /// Reads the project folder's layout; errors in `minisolve.yaml` are thrown as diagnostics.
   public static func load(_ folder: String) throws -> ProjectLayout {
@@ -76,7 +79,8 @@ public struct ProjectLayout: Sendable {
       imageDirectory: inside(file.images ?? "images"),
       repositories: (file.repositories ?? []).map { $0 == "apt" ? $0 : inside($0) },
       architectures: architectures, lockPath: inside(file.lock ?? "minisolve.lock"),
-      devPackages: file.devPackages ?? defaultDev)
+      devPackages: file.devPackages ?? defaultDev,
+      devPackagesAreDefault: file.devPackages == nil)
   }
 
   /// What the recipe folder holds that is not a recipe: the image folder and the project
@@ -85,6 +89,25 @@ public struct ProjectLayout: Sendable {
     [imageDirectory, projectFile].compactMap { $0 }.filter {
       $0.hasPrefix(recipeDirectory + "/")
     }
+  }
+
+  /// The index database a project uses unless told otherwise.
+  public var defaultIndexPath: String { directory + "/.minisolve/index.db" }
+
+  /// The request that loads this project's universe (recipes, pipelines, repositories) for
+  /// one architecture.
+  public func universeRequest(
+    architecture: Architecture, indexPath: String?, toolVersion: String
+  ) -> UniverseRequest {
+    var request = UniverseRequest(architecture: architecture)
+    request.projectDirectory = directory
+    request.recipeFolder = recipeDirectory
+    request.notRecipes = notRecipes
+    request.repositories = repositories
+    request.pipelineDirectories = pipelineDirectories
+    request.indexPath = indexPath
+    request.toolVersion = toolVersion
+    return request
   }
 
   /// `path` relative to the project folder (`../x` for files outside it), as the lock writes it.

@@ -92,7 +92,8 @@ public enum TarReader {
     var uid: Int?
     var gid: Int?
 
-    /// Applies `path`, `linkpath`, `size`, `uid` and `gid` from pax records: `"<length> <key>=<value>\n"`.
+    /// Applies `path`, `linkpath`, `size`, `uid` and `gid` from pax records, each
+    /// `"<length> <key>=<value>\n"`.
     mutating func apply(paxRecords: ArraySlice<UInt8>) {
       var rest = paxRecords
       while let space = rest.firstIndex(of: UInt8(ascii: " ")),
