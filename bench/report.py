@@ -22,6 +22,12 @@ COMPARISONS = [
 ]
 
 
+SECTIONS = [
+    ("debian", debian_report), ("solve", debian_solve_report), ("scaling", scaling_report),
+    ("assemble", assemble_report), ("pair", debian_pair_report), ("lock", lock_report),
+]
+
+
 def main():
     options = parse_options()
     with open(options.hyperfine) as file:
@@ -30,30 +36,11 @@ def main():
     lines = header(options, rows)
     for name, title in COMPARISONS:
         lines += comparison(title, rows[name], rows[BASELINE], timings[name], timings[BASELINE])
-    if options.debian:
-        lines += debian_report.section(options.debian)
-    else:
-        lines += debian_report.skipped(options.debian_skipped or "not run")
-    if options.solve:
-        lines += debian_solve_report.section(options.solve)
-    else:
-        lines += debian_solve_report.skipped(options.solve_skipped or "not run")
-    if options.scaling:
-        lines += scaling_report.section(options.scaling)
-    else:
-        lines += scaling_report.skipped(options.scaling_skipped or "not run")
-    if options.assemble:
-        lines += assemble_report.section(options.assemble)
-    else:
-        lines += assemble_report.skipped(options.assemble_skipped or "not run")
-    if options.pair:
-        lines += debian_pair_report.section(options.pair)
-    else:
-        lines += debian_pair_report.skipped(options.pair_skipped or "not run")
-    if options.lock:
-        lines += lock_report.section(options.lock)
-    else:
-        lines += lock_report.skipped(options.lock_skipped or "not run")
+    # Each section: its JSON when the benchmark ran, else why it did not.
+    for option, report in SECTIONS:
+        path = getattr(options, option)
+        skipped_because = getattr(options, option + "_skipped") or "not run"
+        lines += report.section(path) if path else report.skipped(skipped_because)
     lines += machine(options)
     print("\n".join(lines))
 
