@@ -25,6 +25,12 @@ public struct Solver: Sendable {
   /// true, one after another, instead of ending the search, so that the model holds as many
   /// of them as it can (installability makes every model a witness for all it holds).
   public var extendsModels = false
+  /// Decisions try each open alternative of the requirement first and take the one whose
+  /// propagation makes the fewest variables true, instead of the first one: a greedy search
+  /// for a small model (the first bound of an optimal closure's descent).
+  public var decidesByLookahead = false
+  /// Set while `cheapestAlternative` tries alternatives: the limit on true variables waits.
+  private var probing = false
   /// Variables below this are not open and flagged (reset by backjumps).
   private var extendFrom = 0
   var clauses = ClauseDatabase()
@@ -275,7 +281,7 @@ public struct Solver: Sendable {
       let assigned = trail[propagated]
       propagated += 1
       statistics.propagations += 1
-      if assigned & 1 == 0 && trueCount >= trueLimit, let conflict = enforceLimit() {
+      if assigned & 1 == 0 && trueCount >= trueLimit && !probing, let conflict = enforceLimit() {
         propagated = trail.count
         return conflict
       }
@@ -345,13 +351,16 @@ public struct Solver: Sendable {
 
   /// With `trueLimit` variables true, every open variable must be false; with more, the true
   /// ones conflict. Either way the true variables on the trail are the reason, recorded once
-  /// as a clause of their negations. For a conflict that clause is implied by the limit. As the
+  /// as a clause of their negations (above level 0 without the facts of level 0, which hold
+  /// under every tighter limit too). For a conflict that clause is implied by the limit. As the
   /// reason of a variable forced false it lacks that variable's own negative literal, which
   /// analysis skips anyway; such a clause is never watched, so it cannot propagate by itself.
   private mutating func enforceLimit() -> Int32? {
     var negations: [Literal] = []
     negations.reserveCapacity(trueCount)
-    for code in trail where code & 1 == 0 { negations.append(Literal(code: code | 1)) }
+    // Above level 0 the facts of level 0 are left out: analysis skips them anyway.
+    let first = decisionLevel > 0 ? Int(levelStarts[0]) : 0
+    for code in trail[first...] where code & 1 == 0 { negations.append(Literal(code: code | 1)) }
     let id = clauses.add(negations, cause: .limit, learnt: true)
     if trueCount > trueLimit { return id }
     statistics.limitPropagations += 1
@@ -486,7 +495,9 @@ public struct Solver: Sendable {
     }
     while scanFrom < trueTrail.count {
       for id in requirementsByHead[Int(trueTrail[scanFrom])] {
-        if let choice = openAlternative(of: id) { return choice }
+        if let choice = openAlternative(of: id) {
+          return decidesByLookahead ? cheapestAlternative(of: id, first: choice) : choice
+        }
         if metAtLevel > 0 {
           let level = Int(metAtLevel)
           while reopenFrom.count <= level { reopenFrom.append(Int.max) }
@@ -504,6 +515,40 @@ public struct Solver: Sendable {
       }
     }
     return nil
+  }
+
+  /// The open alternative of a requirement whose unit propagation makes the fewest variables
+  /// true (`decidesByLookahead`; `preferred` flags are not consulted). Each one is tried at a
+  /// level of its own and undone; a try that conflicts counts as the most costly.
+  private mutating func cheapestAlternative(of id: Int32, first: Literal) -> Literal {
+    let start = Int(clauses.starts[Int(id)])
+    let length = Int(clauses.lengths[Int(id)])
+    var open: [Literal] = []
+    for offset in 0..<length {
+      let literal = Literal(code: clauses.literals[start + offset])
+      if !literal.isNegated && values[Int(literal.variable)] == .unassigned { open.append(literal) }
+    }
+    guard open.count > 1 else { return first }
+    var best = first
+    var bestCost = Int.max
+    let position = scanFrom
+    // The limit is not enforced while trying: forcing every open variable false at each try
+    // cost more than the tries themselves.
+    probing = true
+    for literal in open {
+      let before = trueCount
+      levelStarts.append(Int32(trail.count))
+      assign(literal, reason: -1)
+      let cost = propagate() == nil ? trueCount - before : Int.max - 1
+      backjump(to: decisionLevel - 1)
+      if cost < bestCost {
+        bestCost = cost
+        best = literal
+      }
+    }
+    probing = false
+    scanFrom = position
+    return best
   }
 
   /// For a requirement whose negative literals are all false and that no literal satisfies,

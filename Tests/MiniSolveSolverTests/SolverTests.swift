@@ -129,4 +129,37 @@ func satisfies(_ bits: Int, _ formula: [[Literal]]) -> Bool {
     solver.limitTrueVariables(to: 1)
     #expect(solver.solve() != .satisfiable)
   }
+
+  @Test func lookaheadTakesTheAlternativeThatAddsTheFewest() {
+    // 0 needs 5, 5 needs 3; 0 needs 1 | 2 | 4. 1 needs 6 and 7, 2 needs 3 (already true),
+    // 4 needs 8. In order the first alternative wins; by lookahead 2, which adds only itself.
+    var clauses: [[Literal]] = [
+      [Literal(0)],
+      [Literal(0, negated: true), Literal(5)],
+      [Literal(5, negated: true), Literal(3)],
+      [Literal(0, negated: true), Literal(1), Literal(2), Literal(4)],
+      [Literal(1, negated: true), Literal(6)],
+      [Literal(1, negated: true), Literal(7)],
+      [Literal(2, negated: true), Literal(3)],
+      [Literal(4, negated: true), Literal(8)],
+    ]
+    var inOrder = Solver(variableCount: 9)
+    for clause in clauses { inOrder.addClause(clause, cause: .learnt) }
+    #expect(inOrder.solve() == .satisfiable)
+    #expect(Set(inOrder.trueVariables()) == [0, 1, 3, 5, 6, 7])
+    var greedy = Solver(variableCount: 9)
+    greedy.decidesByLookahead = true
+    for clause in clauses { greedy.addClause(clause, cause: .learnt) }
+    #expect(greedy.solve() == .satisfiable)
+    #expect(Set(greedy.trueVariables()) == [0, 2, 3, 5])
+
+    // A try that conflicts is the costliest: 2 alone would add less but cannot be true.
+    clauses.append([Literal(2, negated: true), Literal(3, negated: true)])
+    var avoiding = Solver(variableCount: 9)
+    avoiding.decidesByLookahead = true
+    for clause in clauses { avoiding.addClause(clause, cause: .learnt) }
+    #expect(avoiding.solve() == .satisfiable)
+    #expect(Set(avoiding.trueVariables()) == [0, 3, 4, 5, 8])
+    #expect(avoiding.statistics.conflicts == 0)
+  }
 }
