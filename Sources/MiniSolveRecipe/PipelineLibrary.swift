@@ -26,6 +26,13 @@ public final class PipelineLibrary {
   private var cache: [String: Lookup] = [:]
   /// Paths found missing: files do not appear during a run, and each check is a system call.
   private var absent: Set<String> = []
+  /// Each name already looked up from each project folder: recipes use the same few pipelines
+  /// again and again, and building and checking their paths each time showed in profiles.
+  private var answers: [Question: Lookup] = [:]
+  private struct Question: Hashable {
+    var name: String
+    var projectDirectory: String?
+  }
   /// The project pipeline folder of each recipe folder seen.
   private var projectFolders: [String: String?] = [:]
 
@@ -33,8 +40,7 @@ public final class PipelineLibrary {
   /// asked of the file system once per recipe folder: the answers were a visible part of
   /// linting the Wolfi corpus.
   func projectPipelineFolder(for recipePath: String) -> String? {
-    let key = recipePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-      .joined(separator: "/")
+    let key = recipePath.lastIndex(of: "/").map { String(recipePath[..<$0]) } ?? ""
     if let known = projectFolders[key] { return known }
     let found = Compiler.projectPipelineFolder(for: recipePath)
     projectFolders[key] = .some(found)
@@ -47,6 +53,14 @@ public final class PipelineLibrary {
 
   /// The pipeline `name` as seen from a recipe whose project pipeline folder is `projectDirectory`.
   public func lookup(_ name: String, projectDirectory: String?) -> Lookup {
+    let question = Question(name: name, projectDirectory: projectDirectory)
+    if let known = answers[question] { return known }
+    let answer = search(name, projectDirectory: projectDirectory)
+    answers[question] = answer
+    return answer
+  }
+
+  private func search(_ name: String, projectDirectory: String?) -> Lookup {
     if let reason = Self.problem(with: name) { return .refused(reason: reason) }
     let folders = (projectDirectory.map { [$0] } ?? []) + directories
     for folder in folders {

@@ -19,61 +19,76 @@ struct Substitution {
     try apply(text, chain: [])
   }
 
-  /// `chain` holds the variables being expanded, outermost first, to catch cycles.
+  /// `chain` holds the variables being expanded, outermost first, to catch cycles. Works on the
+  /// string's own UTF-8 storage: most texts hold no `${{` and come back as they are, and the
+  /// token's text is made only for an error message.
   private func apply(_ text: Located<String>, chain: [String]) throws -> String {
-    let bytes = Array(text.value.utf8)
-    guard let first = Self.find([0x24, 0x7B, 0x7B], in: bytes, from: 0) else { return text.value }
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
-    var position = 0
-    var open: Int? = first
-    while let start = open {
-      output += bytes[position..<start]
-      guard let close = Self.find([0x7D, 0x7D], in: bytes, from: start + 3) else {
-        throw SubstitutionError(
-          category: "unclosed-substitution", message: "'${{' is never closed with '}}'",
-          path: text.path, mark: text.mark,
-          needle: String(decoding: bytes[start..<min(bytes.count, start + 20)], as: UTF8.self))
+    var source = text.value
+    let replaced = try source.withUTF8 { bytes -> [UInt8]? in
+      guard var open = Self.find(Self.opening, in: bytes, from: 0) else { return nil }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + 16)
+      var position = 0
+      while true {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<open]))
+        guard let close = Self.find(Self.closing, in: bytes, from: open + 3) else {
+          let shown = UnsafeBufferPointer(rebasing: bytes[open..<min(bytes.count, open + 20)])
+          throw SubstitutionError(
+            category: "unclosed-substitution", message: "'${{' is never closed with '}}'",
+            path: text.path, mark: text.mark, needle: String(decoding: shown, as: UTF8.self))
+        }
+        var first = open + 3
+        var last = close
+        while first < last && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
+        while last > first && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09) { last -= 1 }
+        let inner = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+        let tokenBytes = UnsafeBufferPointer(rebasing: bytes[open..<(close + 2)])
+        let token = { String(decoding: tokenBytes, as: UTF8.self) }
+        output += try value(of: inner, token: token, in: text, chain: chain).utf8
+        position = close + 2
+        guard let next = Self.find(Self.opening, in: bytes, from: position) else { break }
+        open = next
       }
-      let token = String(decoding: bytes[start..<(close + 2)], as: UTF8.self)
-      let inner = Substring(String(decoding: bytes[(start + 3)..<close], as: UTF8.self))
-      output += try value(of: inner.trimmingSpaces(), token: token, in: text, chain: chain).utf8
-      position = close + 2
-      open = Self.find([0x24, 0x7B, 0x7B], in: bytes, from: position)
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
+      return output
     }
-    output += bytes[position...]
-    return String(decoding: output, as: UTF8.self)
+    guard let replaced else { return text.value }
+    return String(decoding: replaced, as: UTF8.self)
   }
+
+  private static let opening: [UInt8] = [0x24, 0x7B, 0x7B]
+  private static let closing: [UInt8] = [0x7D, 0x7D]
 
   /// The index where `needle` starts at or after `start`: memchr finds each candidate first
   /// byte, the rest is compared in place.
-  private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard let first = needle.first, needle.count <= bytes.count else { return nil }
-    let last = bytes.count - needle.count
-    guard start <= last else { return nil }
-    return bytes.withUnsafeBufferPointer { buffer -> Int? in
-      guard let base = buffer.baseAddress else { return nil }
-      var index = start
-      while index <= last {
-        guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
-        index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        var matched = 1
-        while matched < needle.count, base[index + matched] == needle[matched] { matched += 1 }
-        if matched == needle.count { return index }
-        index += 1
-      }
-      return nil
+  private static func find(
+    _ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    guard let first = needle.first, needle.count <= buffer.count,
+      let base = buffer.baseAddress
+    else { return nil }
+    let last = buffer.count - needle.count
+    var index = start
+    while index <= last {
+      guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      var matched = 1
+      while matched < needle.count, base[index + matched] == needle[matched] { matched += 1 }
+      if matched == needle.count { return index }
+      index += 1
     }
+    return nil
   }
 
   private func value(
-    of inner: String, token: String, in text: Located<String>, chain: [String]
+    of inner: String, token: () -> String, in text: Located<String>, chain: [String]
   ) throws -> String {
     if Self.isName(inner) {
       if let value = try lookup(inner, in: text, chain: chain) { return value }
       throw SubstitutionError(
         category: "undefined-variable", message: unknownMessage(inner),
-        path: text.path, mark: text.mark, needle: token)
+        path: text.path, mark: text.mark, needle: token())
     }
     // A failure inside a variable the expression reads is reported as itself, not as unknown.
     var innerFailure: Error?
@@ -90,8 +105,8 @@ struct Substitution {
     } catch {
       if let innerFailure { throw innerFailure }
       throw SubstitutionError(
-        category: "invalid-expression", message: "in '\(token)': \(error.message)",
-        path: text.path, mark: text.mark, needle: token)
+        category: "invalid-expression", message: "in '\(token())': \(error.message)",
+        path: text.path, mark: text.mark, needle: token())
     }
     if let innerFailure { throw innerFailure }
     return value.text
@@ -149,16 +164,5 @@ struct Substitution {
           return false
         }
       }
-  }
-}
-
-extension Substring {
-  /// The text without leading and trailing spaces and tabs.
-  func trimmingSpaces() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(self[first...last])
   }
 }

@@ -1,37 +1,27 @@
 /// Builds the node tree from libyaml's events: anchors, aliases, merge keys, and the checks
 /// libyaml does not make (duplicate keys, depth, alias expansion, one document).
 struct Composer {
-  private enum Frame {
-    case sequence(Sequence)
-    case mapping(Mapping)
-  }
-
-  private struct Sequence {
-    var items: [Node] = []
+  /// An open collection. Its finished children wait in `children` from `start` on (a
+  /// mapping's as key, value, key, ...), so that adding one touches no array held in a frame.
+  private struct Frame {
+    var isMapping: Bool
+    var start: Int
     var weight = 1
     var height = 1
     var mark: Mark
     var tag: String?
     var anchor: String?
-  }
-
-  private struct Mapping {
-    var weight = 1
-    var height = 1
-    var pairs: [Pair] = []
-    var pendingKey: Node?
-    /// Keys seen, by text, once a mapping has many: small mappings are searched in `pairs`,
-    /// which costs less than hashing every key of every mapping.
+    /// Keys seen, by text, once a mapping has many: small mappings are searched in
+    /// `children`, which costs less than hashing every key of every mapping.
     var seenKeys: [String: Mark] = [:]
+    /// The values of the mapping's `<<` keys, applied when it closes.
     var merges: [Node] = []
-    var mark: Mark
-    var tag: String?
-    var anchor: String?
   }
 
   private let parser: LibYAMLParser
   private let limits: YAMLLimits
   private var stack: [Frame] = []
+  private var children: [Node] = []
   private var anchors: [String: (node: Node, weight: Int, height: Int)] = [:]
   private var expandedNodes = 0
 
@@ -73,19 +63,20 @@ struct Composer {
         root =
           try finish(node, weight: anchored.weight, height: anchored.height, anchor: nil) ?? root
       case .sequenceStart(let anchor, let tag, let mark):
-        try push(.sequence(Sequence(mark: mark, tag: tag, anchor: anchor)), at: mark)
+        try push(isMapping: false, anchor: anchor, tag: tag, at: mark)
       case .mappingStart(let anchor, let tag, let mark):
-        try push(.mapping(Mapping(mark: mark, tag: tag, anchor: anchor)), at: mark)
+        try push(isMapping: true, anchor: anchor, tag: tag, at: mark)
       case .sequenceEnd, .mappingEnd:
         root = try pop() ?? root
       }
     }
   }
 
-  private mutating func push(_ frame: Frame, at mark: Mark) throws {
+  private mutating func push(isMapping: Bool, anchor: String?, tag: String?, at mark: Mark) throws {
     try checkDepth(stack.count + 1, at: mark)
     try count(1, at: mark)
-    stack.append(frame)
+    stack.append(
+      Frame(isMapping: isMapping, start: children.count, mark: mark, tag: tag, anchor: anchor))
   }
 
   /// Refuses a collection nested `depth` levels deep, whether written out or reached by an alias.
@@ -109,16 +100,22 @@ struct Composer {
   /// Closes the innermost collection and hands it to its parent.
   private mutating func pop() throws -> Node? {
     guard let frame = stack.popLast() else { return nil }
-    switch frame {
-    case .sequence(let sequence):
-      let node = Node(.sequence(sequence.items), mark: sequence.mark, tag: sequence.tag)
-      return try finish(
-        node, weight: sequence.weight, height: sequence.height, anchor: sequence.anchor)
-    case .mapping(let mapping):
-      let node = Node(.mapping(try merged(mapping)), mark: mapping.mark, tag: mapping.tag)
-      return try finish(
-        node, weight: mapping.weight, height: mapping.height, anchor: mapping.anchor)
+    let node: Node
+    if frame.isMapping {
+      var pairs: [Pair] = []
+      pairs.reserveCapacity((children.count - frame.start) / 2)
+      var index = frame.start
+      while index + 1 < children.count {
+        pairs.append(Pair(key: children[index], value: children[index + 1]))
+        index += 2
+      }
+      node = Node(
+        .mapping(try merged(pairs, merges: frame.merges)), mark: frame.mark, tag: frame.tag)
+    } else {
+      node = Node(.sequence(Array(children[frame.start...])), mark: frame.mark, tag: frame.tag)
     }
+    children.removeSubrange(frame.start...)
+    return try finish(node, weight: frame.weight, height: frame.height, anchor: frame.anchor)
   }
 
   /// Records an anchor and adds a finished node to its parent; returns it when it is the root.
@@ -127,18 +124,14 @@ struct Composer {
     _ node: Node, weight: Int, height: Int, anchor: String?
   ) throws -> Node? {
     if let anchor { anchors[anchor] = (node, weight, height) }
-    guard let top = stack.popLast() else { return node }
-    switch top {
-    case .sequence(var sequence):
-      sequence.items.append(node)
-      sequence.weight += weight
-      sequence.height = max(sequence.height, height + 1)
-      stack.append(.sequence(sequence))
-    case .mapping(var mapping):
-      mapping.weight += weight
-      mapping.height = max(mapping.height, height + 1)
-      try add(node, to: &mapping)
-      stack.append(.mapping(mapping))
+    let top = stack.count - 1
+    guard top >= 0 else { return node }
+    stack[top].weight += weight
+    stack[top].height = max(stack[top].height, height + 1)
+    if stack[top].isMapping && (children.count - stack[top].start) % 2 == 1 {
+      try addValue(node, to: top)
+    } else {
+      children.append(node)
     }
     return nil
   }
@@ -146,29 +139,41 @@ struct Composer {
   /// Mappings with fewer pairs than this look for a duplicate key by scanning them.
   static let linearKeySearch = 16
 
-  private func add(_ node: Node, to mapping: inout Mapping) throws {
-    guard let key = mapping.pendingKey else {
-      mapping.pendingKey = node
-      return
-    }
-    mapping.pendingKey = nil
+  /// Adds the value of the mapping's last key (the last child): a `<<` key's value becomes a
+  /// merge, any other key is checked against the mapping's earlier keys.
+  private mutating func addValue(_ node: Node, to top: Int) throws {
+    let key = children[children.count - 1]
     // TODO(compat): keys compare by text (`1` and `01` differ); `!!merge <<` is a plain key.
     if let scalar = key.scalar, scalar.style == .plain, scalar.text == "<<", key.tag == nil {
-      mapping.merges.append(node)
+      children.removeLast()
+      stack[top].merges.append(node)
       return
     }
     if let text = key.scalar?.text {
-      let first: Mark?
-      if mapping.pairs.count < Self.linearKeySearch {
-        first = mapping.pairs.first { $0.key.scalar?.text == text }?.key.mark
+      let start = stack[top].start
+      let pairCount = (children.count - 1 - start) / 2
+      var first: Mark?
+      if pairCount < Self.linearKeySearch {
+        var index = start
+        while index < children.count - 1 {
+          if children[index].scalar?.text == text {
+            first = children[index].mark
+            break
+          }
+          index += 2
+        }
       } else {
-        if mapping.seenKeys.isEmpty {
-          for pair in mapping.pairs {
-            if let seen = pair.key.scalar?.text { mapping.seenKeys[seen] = pair.key.mark }
+        if stack[top].seenKeys.isEmpty {
+          var index = start
+          while index < children.count - 1 {
+            if let seen = children[index].scalar?.text {
+              stack[top].seenKeys[seen] = children[index].mark
+            }
+            index += 2
           }
         }
-        first = mapping.seenKeys[text]
-        mapping.seenKeys[text] = key.mark
+        first = stack[top].seenKeys[text]
+        stack[top].seenKeys[text] = key.mark
       }
       if let first {
         throw YAMLError(
@@ -176,15 +181,15 @@ struct Composer {
           "duplicate key '\(text)' (first defined at \(first))")
       }
     }
-    mapping.pairs.append(Pair(key: key, value: node))
+    children.append(node)
   }
 
   /// The pairs of a mapping with its `<<` merges applied: explicit keys win, earlier merges win.
-  private func merged(_ mapping: Mapping) throws -> [Pair] {
-    guard !mapping.merges.isEmpty else { return mapping.pairs }
-    var pairs = mapping.pairs
-    var present = Set(mapping.pairs.compactMap { $0.key.scalar?.text })
-    for merge in mapping.merges {
+  private func merged(_ explicit: [Pair], merges: [Node]) throws -> [Pair] {
+    guard !merges.isEmpty else { return explicit }
+    var pairs = explicit
+    var present = Set(explicit.compactMap { $0.key.scalar?.text })
+    for merge in merges {
       let sources = merge.sequence ?? [merge]
       for source in sources {
         guard let sourcePairs = source.mapping else {

@@ -235,10 +235,12 @@ private let package = scope(names: ["package.name": "hello", "package.version": 
     #expect(!Substitution.isName("'a'"))
   }
 
-  @Test func trimmingSpacesRemovesOnlySpacesAndTabs() {
-    #expect(Substring(" \ta b\t ").trimmingSpaces() == "a b")
-    #expect(Substring("   ").trimmingSpaces() == "")
-    #expect(Substring("\na\n").trimmingSpaces() == "\na\n")
+  @Test func onlySpacesAndTabsAroundANameAreTrimmed() throws {
+    #expect(try substitute(" \t${{ \t package.name\t }}\t ", in: package) == " \thello\t ")
+    #expect(failure("${{   }}", in: package)?.category == "invalid-expression")
+    // A newline is not trimmed, so the text is read as an expression, which skips it.
+    #expect(try substitute("${{\npackage.name\n}}", in: package) == "hello")
+    #expect(try substitute("é${{package.name}}ü", in: package) == "éhelloü")
   }
 
   @Test func scopeWithoutInputsDropsOnlyInputs() {
