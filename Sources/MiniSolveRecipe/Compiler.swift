@@ -131,8 +131,7 @@ public final class Compiler {
 
   private func baseScope(enabledOptions: [BuildOption]) -> Scope {
     let package = recipe.package
-    var scope = Scope()
-    scope.names = options.architecture.substitutions
+    var scope = Scope(names: options.architecture.substitutions)
     scope["package.name"] = package.name.value
     scope["package.version"] = package.version.value
     scope["package.epoch"] = String(package.epoch)

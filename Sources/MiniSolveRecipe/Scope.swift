@@ -1,20 +1,35 @@
-/// The names `${{...}}` can refer to at one place in a recipe: package facts, build facts,
-/// the context (main package or subpackage), range item, pipeline inputs and variables.
+/// The names a substitution can use: final values and `vars.*` as written.
 struct Scope: Sendable {
-  /// Final values, by full name (`package.version`, `inputs.opts`).
-  var names: [String: String] = [:]
+  /// Final values, by full name (`package.version`, `targets.destdir`), except inputs.
+  private(set) var names: [String: String] = [:]
+  /// `inputs.*` values, by full name, apart from the rest: a named pipeline starts without the
+  /// caller's inputs, and filtering them out of every name for each call showed in profiles.
+  private(set) var inputs: [String: String] = [:]
   /// `vars.*` as written; substituted where they are used, so they may refer to each other.
   var vars: [String: Located<String>] = [:]
 
-  subscript(name: String) -> String? {
-    get { names[name] }
-    set { names[name] = newValue }
+  init(names: [String: String] = [:]) {
+    for (name, value) in names { self[name] = value }
   }
+
+  subscript(name: String) -> String? {
+    get { names[name] ?? inputs[name] }
+    set {
+      if name.hasPrefix("inputs.") {
+        inputs[name] = newValue
+      } else {
+        names[name] = newValue
+      }
+    }
+  }
+
+  /// Every final name, inputs included.
+  var allNames: [String] { Array(names.keys) + Array(inputs.keys) }
 
   /// The same scope with every `inputs.*` name removed, as a named pipeline starts.
   func withoutInputs() -> Scope {
     var copy = self
-    copy.names = names.filter { !$0.key.hasPrefix("inputs.") }
+    copy.inputs = [:]
     return copy
   }
 }

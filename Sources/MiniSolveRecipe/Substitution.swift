@@ -115,7 +115,7 @@ struct Substitution {
   private func lookup(
     _ name: String, in text: Located<String>, chain: [String]
   ) throws -> String? {
-    if let value = scope.names[name] { return value }
+    if let value = scope[name] { return value }
     guard name.hasPrefix("vars."), let raw = scope.vars[String(name.dropFirst(5))] else {
       return nil
     }
@@ -140,7 +140,7 @@ struct Substitution {
 
   private func unknownMessage(_ name: String) -> String {
     var message = "unknown variable '\(name)'"
-    let known = scope.names.keys.sorted() + scope.vars.keys.sorted().map { "vars.\($0)" }
+    let known = scope.allNames.sorted() + scope.vars.keys.sorted().map { "vars.\($0)" }
     if let near = Suggestion.closest(to: name, among: known) {
       message += "; did you mean '\(near)'?"
     } else if name.hasPrefix("inputs.") {

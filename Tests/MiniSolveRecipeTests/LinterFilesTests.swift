@@ -49,4 +49,22 @@ import Testing
           + "did you mean 'lock'?",
       ])
   }
+
+  @Test func theWalkListsYAMLAtEveryDepthAndDoesNotFollowLinks() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minisolve-walk-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let manager = FileManager.default
+    try manager.createDirectory(atPath: root + "/a/b/c", withIntermediateDirectories: true)
+    for file in ["top.yaml", "a/one.yml", "a/b/c/deep.yaml", "a/notes.txt", "a/b/yaml"] {
+      try "x: 1\n".write(toFile: root + "/" + file, atomically: true, encoding: .utf8)
+    }
+    // A link back up would make a walk that follows links endless.
+    try manager.createSymbolicLink(atPath: root + "/a/b/loop", withDestinationPath: "../..")
+    try manager.createSymbolicLink(atPath: root + "/a/link.yaml", withDestinationPath: "one.yml")
+    #expect(
+      Linter.yamlFiles(below: root).sorted()
+        == ["a/b/c/deep.yaml", "a/link.yaml", "a/one.yml", "top.yaml"])
+    #expect(Linter.yamlFiles(below: root + "/missing").isEmpty)
+  }
 }

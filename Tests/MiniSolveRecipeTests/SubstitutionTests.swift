@@ -11,8 +11,7 @@ private func located(_ text: String, at mark: Mark = here) -> Located<String> {
 
 /// A scope with the given final names and `vars.*`, each var at its own line.
 private func scope(names: [String: String] = [:], vars: [String: String] = [:]) -> Scope {
-  var scope = Scope()
-  scope.names = names
+  var scope = Scope(names: names)
   for (index, (name, value)) in vars.sorted(by: { $0.key < $1.key }).enumerated() {
     scope.vars[name] = Located(value, path: "vars.yaml", mark: Mark(line: index + 1, column: 3))
   }
