@@ -59,6 +59,15 @@ public struct Architecture: Sendable, Equatable {
   // TODO(compat): host triplets are the glibc ones Wolfi builds with; a musl host differs.
   /// The build-time names that depend on the architecture.
   var substitutions: [String: String] {
+    if let made = Self.substitutionsByName[name], made.architecture == self { return made.names }
+    return names()
+  }
+
+  /// `substitutions` of the known architectures, made once: every compile starts from them.
+  private static let substitutionsByName = Dictionary(
+    uniqueKeysWithValues: known.map { ($0.name, (architecture: $0, names: $0.names())) })
+
+  private func names() -> [String: String] {
     [
       "build.arch": name,
       "build.goarch": goName,

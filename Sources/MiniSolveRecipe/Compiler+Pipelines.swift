@@ -86,10 +86,10 @@ extension Compiler {
     }
 
     guard let inputs = bind(step, to: definition, in: scope) else { return nil }
-    var inner = scope.withoutInputs()
+    var inner = scope.withoutInputs(reservingCapacity: inputs.count)
     for (input, value) in inputs { inner["inputs.\(input)"] = value }
 
-    callSites.append((definition.name, name.site))
+    callSites.append((definition.name, name))
     defer { callSites.removeLast() }
     let body = definition.step
     if let condition = body.condition, !holds(substituted(condition, in: inner)) {
@@ -148,10 +148,13 @@ extension Compiler {
     return failed ? nil : values
   }
 
+  private static let digestLengths = [
+    "expected-sha256": [64], "expected-sha512": [128], "expected-commit": [40, 64],
+  ]
+
   /// Checksum inputs must be hex digests of the right length; melange would fail the fetch late.
   private func checkDigest(_ input: String, _ value: String, at site: Located<String>) {
-    let lengths = ["expected-sha256": [64], "expected-sha512": [128], "expected-commit": [40, 64]]
-    guard let expected = lengths[input], !value.isEmpty else { return }
+    guard let expected = Self.digestLengths[input], !value.isEmpty else { return }
     let isHex = value.utf8.allSatisfy { byte in
       (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)

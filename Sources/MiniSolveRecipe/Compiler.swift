@@ -17,7 +17,8 @@ public final class Compiler {
   private var sourceLines: [String: [Substring]] = [:]
   var diagnostics: [Diagnostic] = []
   /// Where the pipeline being expanded was called from, innermost last.
-  var callSites: [(name: String, site: String)] = []
+  /// (`site` is made only for a finding: most calls have none.)
+  var callSites: [(name: String, at: Located<String>)] = []
 
   /// Compiles `recipe`; the result is nil when any error was found.
   public static func compile(
@@ -214,7 +215,7 @@ public final class Compiler {
   func report(_ diagnostic: Diagnostic) {
     var diagnostic = diagnostic
     if let call = callSites.last, diagnostic.path != recipe.path {
-      diagnostic.message += " (in pipeline '\(call.name)' used at \(call.site))"
+      diagnostic.message += " (in pipeline '\(call.name)' used at \(call.at.site))"
     }
     if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
   }

@@ -13,9 +13,9 @@ struct Scope: Sendable {
   }
 
   subscript(name: String) -> String? {
-    get { names[name] ?? inputs[name] }
+    get { Self.isInput(name) ? inputs[name] : names[name] }
     set {
-      if name.hasPrefix("inputs.") {
+      if Self.isInput(name) {
         inputs[name] = newValue
       } else {
         names[name] = newValue
@@ -23,13 +23,18 @@ struct Scope: Sendable {
     }
   }
 
+  /// Whether a name is an input's (`inputs.NAME`); the first byte rules out most names.
+  private static func isInput(_ name: String) -> Bool {
+    name.utf8.first == UInt8(ascii: "i") && name.hasPrefix("inputs.")
+  }
+
   /// Every final name, inputs included.
   var allNames: [String] { Array(names.keys) + Array(inputs.keys) }
 
   /// The same scope with every `inputs.*` name removed, as a named pipeline starts.
-  func withoutInputs() -> Scope {
+  func withoutInputs(reservingCapacity capacity: Int = 0) -> Scope {
     var copy = self
-    copy.inputs = [:]
+    copy.inputs = Dictionary(minimumCapacity: capacity)
     return copy
   }
 }

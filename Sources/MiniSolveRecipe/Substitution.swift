@@ -41,11 +41,12 @@ struct Substitution {
         var last = close
         while first < last && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
         while last > first && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09) { last -= 1 }
-        let inner = String(
-          decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+        let innerBytes = UnsafeBufferPointer(rebasing: bytes[first..<last])
+        let inner = String(decoding: innerBytes, as: UTF8.self)
         let tokenBytes = UnsafeBufferPointer(rebasing: bytes[open..<(close + 2)])
         let token = { String(decoding: tokenBytes, as: UTF8.self) }
-        output += try value(of: inner, token: token, in: text, chain: chain).utf8
+        let isName = Self.isName(bytes: innerBytes)
+        output += try value(of: inner, isName: isName, token: token, in: text, chain: chain).utf8
         position = close + 2
         guard let next = Self.find(Self.opening, in: bytes, from: position) else { break }
         open = next
@@ -82,9 +83,10 @@ struct Substitution {
   }
 
   private func value(
-    of inner: String, token: () -> String, in text: Located<String>, chain: [String]
+    of inner: String, isName: Bool, token: () -> String, in text: Located<String>,
+    chain: [String]
   ) throws -> String {
-    if Self.isName(inner) {
+    if isName {
       if let value = try lookup(inner, in: text, chain: chain) { return value }
       throw SubstitutionError(
         category: "undefined-variable", message: unknownMessage(inner),
@@ -153,16 +155,23 @@ struct Substitution {
 
   /// A plain name: letters, digits, `.`, `-` and `_`.
   static func isName(_ text: String) -> Bool {
-    !text.isEmpty
-      && text.utf8.allSatisfy { byte in
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
-          UInt8(ascii: "_"):
-          return true
-        default:
-          return false
-        }
-      }
+    var copy = text
+    return copy.withUTF8(isName(bytes:))
   }
+
+  static func isName(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !bytes.isEmpty else { return false }
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
+        UInt8(ascii: "_"):
+        continue
+      default:
+        return false
+      }
+    }
+    return true
+  }
+
 }
