@@ -77,11 +77,11 @@ struct ShapeChecker {
         report(pair.key.mark, "wrong-type", "keys of '\(context)' must be strings")
         continue
       }
-      guard let field = object.field(key) else {
+      guard let index = object.fields.firstIndex(where: { $0.key == key }) else {
         unknownKey(key, at: pair.key.mark, in: object, context: context)
         continue
       }
-      check(pair.value, against: field.shape, context: key)
+      check(pair.value, against: object.fields[index].shape, context: key)
     }
     for field in object.fields where field.required {
       let value = node[field.key]

@@ -15,7 +15,10 @@ public struct Scalar: Sendable, Hashable {
 
   /// True for the plain spellings YAML reads as null: empty, `~` and `null`.
   public var isNull: Bool {
-    guard style == .plain else { return false }
+    // Every spelling of null is empty or starts with `~`, `n` or `N`: most texts stop here.
+    guard style == .plain,
+      text.utf8.first.map({ $0 == 0x7E || $0 == 0x6E || $0 == 0x4E }) ?? true
+    else { return false }
     switch text {
     case "", "~", "null", "Null", "NULL": return true
     default: return false
