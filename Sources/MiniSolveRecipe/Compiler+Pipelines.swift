@@ -115,7 +115,7 @@ extension Compiler {
     _ step: Step, to definition: PipelineDefinition, in scope: Scope
   ) -> [String: String]? {
     let declared = definition.step.inputs
-    var values: [String: String] = [:]
+    var values = [String: String](minimumCapacity: declared.count)
     var failed = false
     for (name, value) in step.with {
       guard declared.contains(where: { $0.name.value == name.value }) else {

@@ -133,7 +133,8 @@ public final class Compiler {
 
   private func baseScope(enabledOptions: [BuildOption]) -> Scope {
     let package = recipe.package
-    var scope = Scope(names: options.architecture.substitutions)
+    var scope = Scope(
+      names: options.architecture.substitutions, capacity: 16 + recipe.options.count)
     scope["package.name"] = package.name.value
     scope["package.version"] = package.version.value
     scope["package.epoch"] = String(package.epoch)
@@ -159,7 +160,7 @@ public final class Compiler {
   private func apply(_ transform: VarTransform, in scope: Scope) -> Located<String> {
     let from = substituted(transform.from, in: scope)
     do {
-      let regex = try RegexReplacement(pattern: transform.match.value)
+      let regex = try library.regex(transform.match.value)
       return from.map { regex.replaceAll(in: $0, with: transform.replace.value) }
     } catch {
       self.error(

@@ -33,6 +33,10 @@ public final class PipelineLibrary {
     var name: String
     var projectDirectory: String?
   }
+  /// Var-transform patterns compiled so far: recipes are compiled once per architecture, and
+  /// compiling the same pattern again was a visible part of linting.
+  private var regexes: [String: RegexReplacement] = [:]
+
   /// The project pipeline folder of each recipe folder seen.
   private var projectFolders: [String: String?] = [:]
 
@@ -45,6 +49,14 @@ public final class PipelineLibrary {
     let found = Compiler.projectPipelineFolder(for: recipePath)
     projectFolders[key] = .some(found)
     return found
+  }
+
+  /// A var-transform pattern, compiled once per library.
+  func regex(_ pattern: String) throws -> RegexReplacement {
+    if let known = regexes[pattern] { return known }
+    let compiled = try RegexReplacement(pattern: pattern)
+    regexes[pattern] = compiled
+    return compiled
   }
 
   public init(directories: [String]) {

@@ -76,7 +76,9 @@ public struct RecipeDecoder {
     result.replacesPriority = read.string(node?["replaces-priority"])
     // `==` inside `${{...}}` is an expression's comparison, not a version operator.
     for constraint in result.runtime + result.provides + result.replaces
-    where Self.outsideSubstitutions(constraint.value).contains("==") {
+    where constraint.value.contains("==")
+      && Self.outsideSubstitutions(constraint.value).contains("==")
+    {
       warn(
         constraint.mark, "double-equals",
         "'\(constraint.value)' uses '==', which melange reads as any version; write '='")

@@ -8,8 +8,14 @@ struct Scope: Sendable {
   /// `vars.*` as written; substituted where they are used, so they may refer to each other.
   var vars: [String: Located<String>] = [:]
 
-  init(names: [String: String] = [:]) {
-    for (name, value) in names { self[name] = value }
+  /// A scope of `names`, with room for `capacity` more without growing.
+  init(names: [String: String] = [:], capacity: Int = 0) {
+    if names.keys.contains(where: Self.isInput) {
+      for (name, value) in names { self[name] = value }
+    } else {
+      self.names = names
+    }
+    self.names.reserveCapacity(self.names.count + capacity)
   }
 
   subscript(name: String) -> String? {
