@@ -65,11 +65,16 @@ func lintInParallel(
 ) -> [Diagnostic] {
   let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, files.count))
   let results = Mutex<[[Diagnostic]]>(Array(repeating: [], count: files.count))
-  DispatchQueue.concurrentPerform(iterations: workers) { worker in
+  // Each worker takes the next file not yet taken, so that none idles while another still has
+  // a share of large recipes left.
+  let next = Atomic<Int>(0)
+  DispatchQueue.concurrentPerform(iterations: workers) { _ in
     let linter = Linter(
       library: PipelineLibrary(directories: pipelineDirectories), architectures: architectures)
     var found: [(Int, [Diagnostic])] = []
-    for index in stride(from: worker, to: files.count, by: workers) {
+    while true {
+      let index = next.add(1, ordering: .relaxed).oldValue
+      guard index < files.count else { break }
       found.append((index, linter.lint(files[index])))
     }
     results.withLock { all in

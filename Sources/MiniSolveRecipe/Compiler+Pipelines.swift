@@ -107,7 +107,14 @@ extension Compiler {
       steps.append(script)
     }
     steps += expand(body.pipeline, in: inner, inherited: settings, needs: &environment)
-    return (inputs, { outer in steps.map { Self.inherit(outer, into: $0) } })
+    return (
+      inputs,
+      { outer in
+        // Most callers set neither: the steps are then theirs as they are.
+        outer.workingDirectory == nil && outer.environment.isEmpty
+          ? steps : steps.map { Self.inherit(outer, into: $0) }
+      }
+    )
   }
 
   /// The values of a named pipeline's inputs for one call: given, defaulted, or an error.

@@ -1,12 +1,19 @@
 import Foundation
 import MiniSolveYAML
 
-/// A named pipeline that `uses:` refers to, read from its file.
-public struct PipelineDefinition: Sendable {
-  public var name: String
+/// A named pipeline that `uses:` refers to, read from its file. A class: every call of a
+/// pipeline hands it on, and copying its step field by field showed in profiles.
+public final class PipelineDefinition: Sendable {
+  public let name: String
   /// The file it came from; built-in pipelines are `<builtin>/NAME.yaml`.
-  public var path: String
-  public var step: Step
+  public let path: String
+  public let step: Step
+
+  init(name: String, path: String, step: Step) {
+    self.name = name
+    self.path = path
+    self.step = step
+  }
 }
 
 /// Finds named pipelines: the project's `pipelines/`, then each extra folder in order, then the

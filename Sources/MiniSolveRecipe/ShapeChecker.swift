@@ -60,6 +60,8 @@ struct ShapeChecker {
           report(pair.key.mark, "wrong-type", "keys of '\(context)' must be strings")
           continue
         }
+        // A scalar is all a string needs: the context's text is made only when it may be used.
+        if case .string = value, pair.value.scalar != nil { continue }
         check(pair.value, against: value, context: "\(context).\(key)")
       }
     case .object(let name):
