@@ -76,14 +76,24 @@ public struct RecipeDecoder {
     result.replacesPriority = read.string(node?["replaces-priority"])
     // `==` inside `${{...}}` is an expression's comparison, not a version operator.
     for constraint in result.runtime + result.provides + result.replaces
-    where constraint.value.contains("==")
-      && Self.outsideSubstitutions(constraint.value).contains("==")
+    where Self.holdsDoubleEquals(constraint.value)
+      && Self.holdsDoubleEquals(Self.outsideSubstitutions(constraint.value))
     {
       warn(
         constraint.mark, "double-equals",
         "'\(constraint.value)' uses '==', which melange reads as any version; write '='")
     }
     return result
+  }
+
+  /// Whether `==` occurs in a text, by bytes (Foundation's `contains` searched with ICU).
+  static func holdsDoubleEquals(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "=") && previous == byte { return true }
+      previous = byte
+    }
+    return false
   }
 
   /// The text with every `${{...}}` taken out.

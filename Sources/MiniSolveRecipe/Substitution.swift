@@ -58,25 +58,31 @@ struct Substitution {
     return String(decoding: replaced, as: UTF8.self)
   }
 
-  private static let opening: [UInt8] = [0x24, 0x7B, 0x7B]
-  private static let closing: [UInt8] = [0x7D, 0x7D]
+  /// `${{` and `}}`: a first byte, then the same byte once or twice more.
+  private struct Needle {
+    var first: UInt8
+    var then: UInt8
+    var length: Int
+  }
+  private static let opening = Needle(first: 0x24, then: 0x7B, length: 3)
+  private static let closing = Needle(first: 0x7D, then: 0x7D, length: 2)
 
   /// The index where `needle` starts at or after `start`: memchr finds each candidate first
   /// byte, the rest is compared in place.
   private static func find(
-    _ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int
+    _ needle: Needle, in buffer: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> Int? {
-    guard let first = needle.first, needle.count <= buffer.count,
-      let base = buffer.baseAddress
-    else { return nil }
-    let last = buffer.count - needle.count
+    guard needle.length <= buffer.count, let base = buffer.baseAddress else { return nil }
+    let last = buffer.count - needle.length
     var index = start
     while index <= last {
-      guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+      guard let hit = memchr(base + index, Int32(needle.first), last - index + 1) else {
+        return nil
+      }
       index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
       var matched = 1
-      while matched < needle.count, base[index + matched] == needle[matched] { matched += 1 }
-      if matched == needle.count { return index }
+      while matched < needle.length, base[index + matched] == needle.then { matched += 1 }
+      if matched == needle.length { return index }
       index += 1
     }
     return nil
@@ -118,10 +124,10 @@ struct Substitution {
     _ name: String, in text: Located<String>, chain: [String]
   ) throws -> String? {
     if let value = scope[name] { return value }
-    guard name.hasPrefix("vars."), let raw = scope.vars[String(name.dropFirst(5))] else {
-      return nil
-    }
-    let variable = String(name.dropFirst(5))
+    guard name.hasPrefix("vars.") else { return nil }
+    // By bytes: dropping Characters asks at each step where a grapheme cluster ends.
+    let variable = String(decoding: name.utf8.dropFirst(5), as: UTF8.self)
+    guard let raw = scope.vars[variable] else { return nil }
     if let start = chain.firstIndex(of: variable) {
       throw cycleError(Array(chain[start...]))
     }
