@@ -52,3 +52,21 @@ check() {
   fi
   rm -f "$log"
 }
+
+# `swift build -c release --static-swift-stdlib`, from scratch when the sources changed since the
+# last release build made here. SwiftPM's incremental build can leave a dependent module compiled
+# against the old layout of a changed struct (swiftlang/swift-package-manager#10502); here that
+# gave a release binary that corrupted its heap at random until the folder was deleted.
+build_release() {
+  local folder stamp sources
+  folder=$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path) || return 1
+  stamp=$folder/.minisolve-sources.sha256
+  sources=$(cd "$ROOT" && find Package.swift Sources -type f -print0 | LC_ALL=C sort -z |
+    xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+  if [ -d "$folder" ] && [ "$(cat "$stamp" 2>/dev/null)" != "$sources" ]; then
+    echo "sources changed since the last release build: building it from scratch"
+    rm -rf "$folder"
+  fi
+  (cd "$ROOT" && swift build -c release --static-swift-stdlib) || return 1
+  echo "$sources" >"$stamp"
+}
