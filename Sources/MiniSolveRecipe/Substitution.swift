@@ -46,7 +46,8 @@ struct Substitution {
         let tokenBytes = UnsafeBufferPointer(rebasing: bytes[open..<(close + 2)])
         let token = { String(decoding: tokenBytes, as: UTF8.self) }
         let isName = Self.isName(bytes: innerBytes)
-        output += try value(of: inner, isName: isName, token: token, in: text, chain: chain).utf8
+        var found = try value(of: inner, isName: isName, token: token, in: text, chain: chain)
+        found.withUTF8 { output.append(contentsOf: $0) }
         position = close + 2
         guard let next = Self.find(Self.opening, in: bytes, from: position) else { break }
         open = next

@@ -15,18 +15,22 @@ enum YAMLEvent {
 
 /// The only place that calls libyaml: feeds it bytes and hands back events.
 final class LibYAMLParser {
-  private var parser = yaml_parser_t()
+  /// libyaml's state, behind a pointer: a stored `var` of a class is checked for exclusive
+  /// access on every use, once per event.
+  private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
   private let buffer: UnsafeMutableBufferPointer<UInt8>
 
   init(bytes: [UInt8]) {
     buffer = .allocate(capacity: max(bytes.count, 1))
     _ = buffer.initialize(from: bytes)
-    yaml_parser_initialize(&parser)
-    yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+    parser.initialize(to: yaml_parser_t())
+    yaml_parser_initialize(parser)
+    yaml_parser_set_input_string(parser, buffer.baseAddress, bytes.count)
   }
 
   deinit {
-    yaml_parser_delete(&parser)
+    yaml_parser_delete(parser)
+    parser.deallocate()
     buffer.deallocate()
   }
 
@@ -34,7 +38,7 @@ final class LibYAMLParser {
   func next() throws -> YAMLEvent {
     while true {
       var event = yaml_event_t()
-      guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
+      guard yaml_parser_parse(parser, &event) == 1 else { throw currentError() }
       defer { yaml_event_delete(&event) }
 
       let mark = Self.mark(event.start_mark)
@@ -75,6 +79,7 @@ final class LibYAMLParser {
 
   /// libyaml's problem and context as one message, at the problem's position.
   private func currentError() -> YAMLError {
+    let parser = self.parser.pointee
     let problem = parser.problem.map { String(cString: $0) } ?? "unknown libyaml error"
     var message = problem
     if let context = parser.context.map({ String(cString: $0) }) {
