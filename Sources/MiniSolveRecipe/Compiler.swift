@@ -171,7 +171,13 @@ public final class Compiler {
   }
 
   private func resolvedVars(_ scope: Scope) -> [String: String] {
-    scope.vars.mapValues { substituted($0, in: scope).value }
+    // In the order the vars are declared: the order of a Dictionary changes from run to run,
+    // and with it the order of the findings (a helper's differential test caught one run in
+    // four printing a cycle before an unknown name instead of after).
+    var resolved: [String: String] = [:]
+    let declared = scope.vars.sorted { ($0.value.mark, $0.key) < ($1.value.mark, $1.key) }
+    for (name, value) in declared { resolved[name] = substituted(value, in: scope).value }
+    return resolved
   }
 
   private func checkArchitecture() {

@@ -74,11 +74,8 @@ public struct RecipeDecoder {
     result.replaces = read.strings(node?["replaces"])
     result.providerPriority = read.string(node?["provider-priority"])
     result.replacesPriority = read.string(node?["replaces-priority"])
-    // `==` inside `${{...}}` is an expression's comparison, not a version operator.
     for constraint in result.runtime + result.provides + result.replaces
-    where Self.holdsDoubleEquals(constraint.value)
-      && Self.holdsDoubleEquals(Self.outsideSubstitutions(constraint.value))
-    {
+    where Self.writesDoubleEquals(constraint.value) {
       warn(
         constraint.mark, "double-equals",
         "'\(constraint.value)' uses '==', which melange reads as any version; write '='")
@@ -86,26 +83,36 @@ public struct RecipeDecoder {
     return result
   }
 
-  /// Whether `==` occurs in a text, by bytes (Foundation's `contains` searched with ICU).
-  static func holdsDoubleEquals(_ text: String) -> Bool {
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-      if byte == UInt8(ascii: "=") && previous == byte { return true }
-      previous = byte
+  /// Whether `==` is written in a constraint outside its `${{...}}`: inside one it is an
+  /// expression's comparison, and an `=` on each side of one is no `==` once it is replaced
+  /// (`foo=${{package.version}}=1`). Text after an unclosed `${{` is not looked at.
+  static func writesDoubleEquals(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      let (dollar, open, close, equals) = (
+        UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "=")
+      )
+      var index = 0
+      var previous: UInt8 = 0
+      while index < bytes.count {
+        if bytes[index] == dollar, index + 2 < bytes.count, bytes[index + 1] == open,
+          bytes[index + 2] == open
+        {
+          var end = index + 3
+          while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) {
+            end += 1
+          }
+          guard end + 1 < bytes.count else { return false }
+          index = end + 2
+          previous = 0
+          continue
+        }
+        if bytes[index] == equals && previous == equals { return true }
+        previous = bytes[index]
+        index += 1
+      }
+      return false
     }
-    return false
-  }
-
-  /// The text with every `${{...}}` taken out.
-  static func outsideSubstitutions(_ text: String) -> String {
-    var rest = Substring(text)
-    var kept = ""
-    while let open = rest.firstRange(of: "${{") {
-      kept += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return kept }
-      rest = rest[close.upperBound...]
-    }
-    return kept + rest
   }
 
   func environment(_ node: Node?) -> EnvironmentDeclaration {

@@ -37,6 +37,22 @@ private func errors(
   return result.diagnostics.filter { $0.severity == .error }.map(\.description)
 }
 
+/// Findings in vars come in the order the vars are declared, whatever order a Dictionary holds
+/// them in (a helper's differential test saw the order change from one run to the next).
+@Suite struct VarFindingOrderTests {
+  @Test func findingsInVarsFollowTheirDeclarations() throws {
+    let names = ["zulu", "alpha", "mike", "bravo", "yankee", "charlie", "x-ray", "delta"]
+    var text = "package:\n  name: hello\n  version: 1\nvars:\n"
+    for name in names { text += "  \(name): \"${{vars.missing-\(name)}}\"\n" }
+    let found = try errors(text)
+    #expect(
+      found == names.enumerated().map { index, name in
+        "test.yaml:\(index + 5):\(name.count + 6): error: [undefined-variable] unknown variable "
+          + "'vars.missing-\(name)'"
+      })
+  }
+}
+
 /// A fresh folder under the system's temporary folder, removed by `remove()`.
 private struct TemporaryFolder {
   let path: String
