@@ -46,10 +46,11 @@ private func errors(
     for name in names { text += "  \(name): \"${{vars.missing-\(name)}}\"\n" }
     let found = try errors(text)
     #expect(
-      found == names.enumerated().map { index, name in
-        "test.yaml:\(index + 5):\(name.count + 6): error: [undefined-variable] unknown variable "
-          + "'vars.missing-\(name)'"
-      })
+      found
+        == names.enumerated().map { index, name in
+          "test.yaml:\(index + 5):\(name.count + 6): error: [undefined-variable] unknown variable "
+            + "'vars.missing-\(name)'"
+        })
   }
 }
 
