@@ -81,11 +81,27 @@ extension Compiler {
 
   private func dependencies(_ declared: Dependencies, scope: Scope) -> Relations {
     Relations(
-      runtime: declared.runtime.map { substituted($0, in: scope) },
-      provides: declared.provides.map { substituted($0, in: scope) },
-      replaces: declared.replaces.map { substituted($0, in: scope) },
+      runtime: declared.runtime.map { constraint($0, in: scope) },
+      provides: declared.provides.map { constraint($0, in: scope) },
+      replaces: declared.replaces.map { constraint($0, in: scope) },
       providerPriority: priority(declared.providerPriority, scope: scope),
       replacesPriority: priority(declared.replacesPriority, scope: scope))
+  }
+
+  /// A dependency, provide or replace with its variables replaced. An `==` that only the
+  /// replacement makes (`foo=${{vars.op}}=1` with `op` empty) is warned about here; one
+  /// written in the text was already, by the decoder.
+  private func constraint(_ declared: Located<String>, in scope: Scope) -> Located<String> {
+    let value = substituted(declared, in: scope)
+    if RecipeDecoder.writesDoubleEquals(value.value)
+      && !RecipeDecoder.writesDoubleEquals(declared.value)
+    {
+      warn(
+        declared, "double-equals",
+        "'\(declared.value)' gives '\(value.value)', which uses '==': melange reads it as any"
+          + " version")
+    }
+    return value
   }
 
   private func priority(_ declared: Located<String>?, scope: Scope) -> Int? {

@@ -1,6 +1,14 @@
 import Foundation
 import MiniSolveYAML
 
+extension [UInt8] {
+  /// Whether the bytes end with the UTF-8 of `suffix`.
+  fileprivate func ends(with suffix: String) -> Bool {
+    let tail = Array(suffix.utf8)
+    return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+  }
+}
+
 /// Checks recipe and pipeline files as `minisolve lint` does: decoding, then compiling each
 /// recipe for every requested architecture, so that expansion errors surface too.
 public struct Linter {
@@ -81,32 +89,53 @@ public struct Linter {
 
   /// The paths, relative to `folder`, of every entry below it named `*.yaml` or `*.yml`; links
   /// are listed but not followed. readdir, not FileManager's enumerator: listing the Wolfi
-  /// corpus that way was a twentieth of linting it, before any file was read.
+  /// corpus that way was a twentieth of linting it, before any file was read. Folders are
+  /// opened by their names' bytes, so one whose name is not UTF-8 is walked too; what is found
+  /// in it is listed with U+FFFD for the bad bytes, and reading it then fails with a finding
+  /// instead of the folder being passed over in silence.
   static func yamlFiles(below folder: String) -> [String] {
     var found: [String] = []
-    var pending = [""]
+    var pending: [[UInt8]] = [[]]
+    let root = Array(folder.utf8)
     while let relative = pending.popLast() {
-      guard let directory = opendir(relative.isEmpty ? folder : folder + "/" + relative) else {
-        continue
-      }
+      let folderBytes = relative.isEmpty ? root : root + [UInt8(ascii: "/")] + relative
+      guard let directory = Self.withCString(folderBytes, { opendir($0) }) else { continue }
       defer { closedir(directory) }
       while let entry = readdir(directory) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+          Array(raw.prefix { $0 != 0 })
         }
-        if name == "." || name == ".." { continue }
-        let path = relative.isEmpty ? name : relative + "/" + name
-        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { found.append(path) }
+        if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] {
+          continue
+        }
+        let path = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+        if name.ends(with: ".yaml") || name.ends(with: ".yml") {
+          found.append(String(decoding: path, as: UTF8.self))
+        }
         var isFolder = Int32(entry.pointee.d_type) == DT_DIR
         if Int32(entry.pointee.d_type) == DT_UNKNOWN {
           var status = stat()
+          let full = root + [UInt8(ascii: "/")] + path
           isFolder =
-            lstat(folder + "/" + path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+            Self.withCString(full, { lstat($0, &status) }) == 0
+            && status.st_mode & S_IFMT == S_IFDIR
         }
         if isFolder { pending.append(path) }
       }
     }
     return found
+  }
+
+  /// Calls `body` with `bytes` as a NUL-terminated C string.
+  private static func withCString<Result>(
+    _ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result
+  ) -> Result {
+    let terminated = (bytes + [0]).map { CChar(bitPattern: $0) }
+    return terminated.withUnsafeBufferPointer { buffer in
+      // A buffer of at least one element always has an address.
+      guard let start = buffer.baseAddress else { preconditionFailure("empty C string buffer") }
+      return body(start)
+    }
   }
 
   /// Everything wrong with one recipe, or with one named pipeline file.

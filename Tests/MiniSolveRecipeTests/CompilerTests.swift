@@ -54,6 +54,32 @@ private func errors(
   }
 }
 
+/// An `==` made by substitution is warned about when compiling; one written in the text is the
+/// decoder's to report, and `=` on both sides of a value is no `==`.
+@Suite struct SubstitutedDoubleEqualsTests {
+  @Test func onlyAnEqualsPairThatSubstitutionMakesIsWarnedAbout() throws {
+    let text = """
+      package:
+        name: hello
+        version: 1
+        dependencies:
+          runtime:
+            - foo=${{vars.op}}=1
+            - bar=${{package.version}}=1
+            - baz==2
+      vars:
+        op: ""
+      """
+    let result = try compile(text)
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "test.yaml:6:9: warning: [double-equals] 'foo=${{vars.op}}=1' gives 'foo==1', which uses"
+          + " '==': melange reads it as any version"
+      ])
+    #expect(result.recipe?.packages[0].runtime.map(\.value) == ["foo==1", "bar=1=1", "baz==2"])
+  }
+}
+
 /// A fresh folder under the system's temporary folder, removed by `remove()`.
 private struct TemporaryFolder {
   let path: String

@@ -67,4 +67,28 @@ import Testing
         == ["a/b/c/deep.yaml", "a/link.yaml", "a/one.yml", "top.yaml"])
     #expect(Linter.yamlFiles(below: root + "/missing").isEmpty)
   }
+
+  /// A folder whose name is not UTF-8 is walked too, and what it holds is reported as
+  /// unreadable, not passed over (a helper found `lint` saying "checked 0 files" there).
+  @Test func aFolderNamedInBadUTF8IsNotSkippedInSilence() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minisolve-bad-name-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let folder = Array(root.utf8) + Array("/bad".utf8) + [0xFF] + Array("dir".utf8)
+    #expect((folder + [0]).withUnsafeBufferPointer { mkdir($0.baseAddress!, 0o755) } == 0)
+    let file = folder + Array("/r.yaml".utf8)
+    let descriptor = (file + [0]).withUnsafeBufferPointer {
+      creat($0.baseAddress!, 0o644)
+    }
+    #expect(descriptor >= 0)
+    close(descriptor)
+    #expect(Linter.yamlFiles(below: root) == ["bad\u{FFFD}dir/r.yaml"])
+    let files = Linter.files(in: [root]).files
+    let linter = Linter(library: PipelineLibrary(directories: []), architectures: [])
+    #expect(
+      files.flatMap(linter.lint).map(\.description) == [
+        "\(root)/bad\u{FFFD}dir/r.yaml:1:1: error: [io] cannot read the file"
+      ])
+  }
 }
