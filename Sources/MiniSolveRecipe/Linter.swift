@@ -57,7 +57,8 @@ public struct Linter {
     }
   }
 
-  /// The YAML files under the given paths, in a stable order; missing paths are reported.
+  /// The YAML files under the given paths, in a stable order, each once; missing paths are
+  /// reported.
   public static func files(in paths: [String]) -> (files: [File], missing: [String]) {
     var files: [File] = []
     var missing: [String] = []
@@ -73,10 +74,10 @@ public struct Linter {
         continue
       }
       let rootName = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
-      // A folder given through a symbolic link is walked where the link points; links below
-      // it are not followed, so a link loop cannot make the walk endless.
-      let walked = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-      files += yamlFiles(below: walked)
+      // A folder given through a symbolic link is walked where the link points (opendir
+      // follows it); links below it are not followed, so a link loop cannot make the walk
+      // endless.
+      files += yamlFiles(below: path)
         .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         .map { relative in
           let full = (path as NSString).appendingPathComponent(relative)
@@ -84,7 +85,9 @@ public struct Linter {
             path: full, kind: File.kind(of: full, folderName: rootName, relative: relative))
         }
     }
-    return (files, missing)
+    // A file given twice, or given and inside a folder given, is checked once.
+    var seen = Set<String>()
+    return (files.filter { seen.insert($0.path).inserted }, missing)
   }
 
   /// The paths, relative to `folder`, of every entry below it named `*.yaml` or `*.yml`; links

@@ -91,4 +91,15 @@ import Testing
         "\(root)/bad\u{FFFD}dir/r.yaml:1:1: error: [io] cannot read the file"
       ])
   }
+
+  @Test func aFileGivenTwiceIsCheckedOnce() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minisolve-twice-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try "package: {name: a, version: 1}\n".write(
+      toFile: root + "/a.yaml", atomically: true, encoding: .utf8)
+    let found = Linter.files(in: [root, root + "/a.yaml", root])
+    #expect(found.files == [Linter.File(path: root + "/a.yaml", kind: .recipe)])
+  }
 }
