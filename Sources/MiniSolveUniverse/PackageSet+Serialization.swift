@@ -161,6 +161,8 @@ private struct BlobReader {
   /// Asks the kernel to back the 2 MiB-aligned part of a large, fresh buffer with huge pages
   /// (transparent huge pages in `madvise` mode, Debian's default): filling 40 MB otherwise
   /// takes ten thousand page faults, most of a warm load's time. Only advice; no effect elsewhere.
+  // TODO(perf): some loads take about 30 ms more CPU time than the rest (docs/LIMITATIONS.md),
+  // perhaps the kernel compacting memory for these pages; not measured yet.
   static func preferHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
     let huge = 2 << 20
     guard buffer.count >= 2 * huge, let base = buffer.baseAddress else { return }
