@@ -89,29 +89,19 @@ public struct RecipeDecoder {
   static func writesDoubleEquals(_ text: String) -> Bool {
     var copy = text
     return copy.withUTF8 { bytes in
-      let (dollar, open, close, equals) = (
-        UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "=")
-      )
-      var index = 0
-      var previous: UInt8 = 0
-      while index < bytes.count {
-        if bytes[index] == dollar, index + 2 < bytes.count, bytes[index + 1] == open,
-          bytes[index + 2] == open
-        {
-          var end = index + 3
-          while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) {
-            end += 1
-          }
-          guard end + 1 < bytes.count else { return false }
-          index = end + 2
-          previous = 0
-          continue
+      let equals = UInt8(ascii: "=")
+      var position = 0
+      while true {
+        let open = Substitution.find(Substitution.opening, in: bytes, from: position)
+        let outside = bytes[position..<(open ?? bytes.count)]
+        if zip(outside, outside.dropFirst()).contains(where: { $0 == equals && $1 == equals }) {
+          return true
         }
-        if bytes[index] == equals && previous == equals { return true }
-        previous = bytes[index]
-        index += 1
+        guard let open,
+          let close = Substitution.find(Substitution.closing, in: bytes, from: open + 3)
+        else { return false }
+        position = close + 2
       }
-      return false
     }
   }
 

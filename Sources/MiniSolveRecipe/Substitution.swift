@@ -60,17 +60,17 @@ struct Substitution {
   }
 
   /// `${{` and `}}`: a first byte, then the same byte once or twice more.
-  private struct Needle {
+  struct Needle {
     var first: UInt8
     var then: UInt8
     var length: Int
   }
-  private static let opening = Needle(first: 0x24, then: 0x7B, length: 3)
-  private static let closing = Needle(first: 0x7D, then: 0x7D, length: 2)
+  static let opening = Needle(first: 0x24, then: 0x7B, length: 3)
+  static let closing = Needle(first: 0x7D, then: 0x7D, length: 2)
 
   /// The index where `needle` starts at or after `start`: memchr finds each candidate first
   /// byte, the rest is compared in place.
-  private static func find(
+  static func find(
     _ needle: Needle, in buffer: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> Int? {
     guard needle.length <= buffer.count, let base = buffer.baseAddress else { return nil }
@@ -180,5 +180,4 @@ struct Substitution {
     }
     return true
   }
-
 }
