@@ -496,7 +496,7 @@ public struct Solver: Sendable {
     while scanFrom < trueTrail.count {
       for id in requirementsByHead[Int(trueTrail[scanFrom])] {
         if let choice = openAlternative(of: id) {
-          return decidesByLookahead ? cheapestAlternative(of: id, first: choice) : choice
+          return decidesByLookahead ? cheapestAlternative(of: id) : choice
         }
         if metAtLevel > 0 {
           let level = Int(metAtLevel)
@@ -520,7 +520,7 @@ public struct Solver: Sendable {
   /// The open alternative of a requirement whose unit propagation makes the fewest variables
   /// true (`decidesByLookahead`; `preferred` flags are not consulted). Each one is tried at a
   /// level of its own and undone; a try that conflicts counts as the most costly.
-  private mutating func cheapestAlternative(of id: Int32, first: Literal) -> Literal {
+  private mutating func cheapestAlternative(of id: Int32) -> Literal {
     let start = Int(clauses.starts[Int(id)])
     let length = Int(clauses.lengths[Int(id)])
     var open: [Literal] = []
@@ -528,8 +528,9 @@ public struct Solver: Sendable {
       let literal = Literal(code: clauses.literals[start + offset])
       if !literal.isNegated && values[Int(literal.variable)] == .unassigned { open.append(literal) }
     }
-    guard open.count > 1 else { return first }
-    var best = first
+    // The requirement is open, so it has an open alternative.
+    var best = open[0]
+    guard open.count > 1 else { return best }
     var bestCost = Int.max
     let position = scanFrom
     // The limit is not enforced while trying: forcing every open variable false at each try
