@@ -305,45 +305,36 @@ def runs_in(tool, repetition, options):
     return True
 
 
-def package_identities(path):
-    """`name-version.arch`, as libsolv prints a package, to (name, version), for every stanza."""
-    identities = {}
+def stanzas(path, separator, keys):
+    """The fields named in `keys` of each blank-line-separated stanza of a Debian control file
+    (`separator` ":") or a CUDF document (": "); continuation lines are skipped."""
     fields = {}
     with open(path, encoding="utf-8", errors="replace") as file:
         for line in file:
             if line.strip() == "":
-                add_identity(identities, fields)
+                if fields:
+                    yield fields
                 fields = {}
-            elif line[0] not in " \t" and ":" in line:
-                key, value = line.split(":", 1)
-                if key in ("Package", "Version", "Architecture"):
+            elif line[0] not in " \t" and separator in line:
+                key, value = line.split(separator, 1)
+                if key in keys:
                     fields[key] = value.strip()
-    add_identity(identities, fields)
-    return identities
+    if fields:
+        yield fields
 
 
-def add_identity(identities, fields):
-    if len(fields) == 3:
-        name, version = fields["Package"], fields["Version"]
-        identities[f"{name}-{version}.{fields['Architecture']}"] = (name, version)
+def package_identities(path):
+    """`name-version.arch`, as libsolv prints a package, to (name, version), for every stanza."""
+    keys = ("Package", "Version", "Architecture")
+    return {f"{f['Package']}-{f['Version']}.{f['Architecture']}": (f["Package"], f["Version"])
+            for f in stanzas(path, ":", keys) if len(f) == len(keys)}
 
 
 def read_cudf_identities(path):
     """CUDF (package, version) as dose-ceve writes them to Debian's (name, version)."""
-    identities = {}
-    fields = {}
-    with open(path, encoding="utf-8", errors="replace") as file:
-        for line in file:
-            if line.strip() == "":
-                if len(fields) == 4:
-                    identities[(fields["package"], fields["version"])] = (fields["name"],
-                                                                          fields["number"])
-                fields = {}
-            elif ": " in line:
-                key, value = line.split(": ", 1)
-                if key in ("package", "version", "name", "number"):
-                    fields[key] = value.strip()
-    return identities
+    keys = ("package", "version", "name", "number")
+    return {(f["package"], f["version"]): (f["name"], f["number"])
+            for f in stanzas(path, ": ", keys) if len(f) == len(keys)}
 
 
 def read_answer(command, sample, identities, cudf_identities):
